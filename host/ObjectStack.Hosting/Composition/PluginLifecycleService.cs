@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ObjectStack.Hosting.Composition;
+
+/// <summary>
+/// Starts the plugins' hosted services in plugin order and stops them in reverse. When one fails to start, the
+/// ones already started are stopped in reverse and start-up fails naming the plugin.
+/// </summary>
+internal sealed partial class PluginLifecycleService(
+    ObjectStackRuntime runtime,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    ILogger<PluginLifecycleService> logger) : IHostedService
+{
+    private readonly List<(LoadedPlugin Plugin, IHostedService Service)> _started = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => runtime.SetState(RuntimeState.Ready));
+        lifetime.ApplicationStopping.Register(() => runtime.SetState(RuntimeState.Stopping));
+        LogPlan();
+        foreach (var plugin in runtime.Plugins)
+        {
+            try
+            {
+                foreach (var descriptor in plugin.HostedServices)
+                {
+                    var service = CreateInContext(plugin, descriptor);
+                    await plugin.RunInContextAsync(() => service.StartAsync(cancellationToken)).ConfigureAwait(false);
+                    _started.Add((plugin, service));
+                }
+            }
+            catch (Exception ex)
+            {
+                LogStartFailed(plugin.Manifest.Id, ex.Message);
+                runtime.SetState(RuntimeState.Stopped);
+                await StopStartedAsync(CancellationToken.None).ConfigureAwait(false);
+                throw new PluginActivationException(plugin.Manifest.Id, "failed to start: " + ex.Message, ex);
+            }
+
+            LogPluginStarted(plugin.Manifest.Id, plugin.Manifest.Version, plugin.LoadContext.Name ?? "default");
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        runtime.SetState(RuntimeState.Stopping);
+        await StopStartedAsync(cancellationToken).ConfigureAwait(false);
+        runtime.SetState(RuntimeState.Stopped);
+    }
+
+    private async Task StopStartedAsync(CancellationToken cancellationToken)
+    {
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            var (plugin, service) = _started[i];
+            try
+            {
+                await plugin.RunInContextAsync(() => service.StopAsync(cancellationToken)).ConfigureAwait(false);
+                LogPluginStopped(plugin.Manifest.Id);
+            }
+            catch (Exception ex)
+            {
+                LogStopFailed(plugin.Manifest.Id, ex.Message);
+            }
+        }
+
+        _started.Clear();
+    }
+
+    private IHostedService CreateInContext(LoadedPlugin plugin, ServiceDescriptor descriptor)
+    {
+        IHostedService? service = null;
+        plugin.RunInContext(() => service = Create(descriptor));
+        return service!;
+    }
+
+    private IHostedService Create(ServiceDescriptor descriptor) => descriptor switch
+    {
+        { ImplementationInstance: IHostedService instance } => instance,
+        { ImplementationFactory: { } factory } => (IHostedService)factory(services),
+        { ImplementationType: { } type } => (IHostedService)ActivatorUtilities.CreateInstance(services, type),
+        _ => throw new InvalidOperationException($"The hosted service registration {descriptor} cannot be created."),
+    };
+
+    private void LogPlan()
+    {
+        foreach (var planned in runtime.Plan.Plugins.Where(p => p.AddedAutomatically))
+        {
+            LogPluginAdded(planned.Candidate.Manifest.Id, planned.Reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} {Reason}.")]
+    private partial void LogPluginAdded(string pluginId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} {Version} started (load context {LoadContext}).")]
+    private partial void LogPluginStarted(string pluginId, string version, string loadContext);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin {PluginId} stopped.")]
+    private partial void LogPluginStopped(string pluginId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Plugin {PluginId} failed to start: {Cause}. Stopping the plugins already started.")]
+    private partial void LogStartFailed(string pluginId, string cause);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Plugin {PluginId} failed to stop cleanly: {Cause}.")]
+    private partial void LogStopFailed(string pluginId, string cause);
+}
