@@ -8,18 +8,30 @@ namespace ObjectStack.Hosting.Composition;
 /// Starts the plugins' hosted services in plugin order and stops them in reverse. When one fails to start, the
 /// ones already started are stopped in reverse and start-up fails naming the plugin.
 /// </summary>
+/// <remarks>
+/// Plugins start once the server listens (<see cref="StartedAsync"/>), so during a slow start the process already
+/// answers <c>/api/v1/health</c> while <c>/api/v1/ready</c> says 503. They stop after the server has drained its
+/// requests (<see cref="StoppedAsync"/>), so in-flight requests still have every capability.
+/// </remarks>
 internal sealed partial class PluginLifecycleService(
     ObjectStackRuntime runtime,
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
-    ILogger<PluginLifecycleService> logger) : IHostedService
+    ILogger<PluginLifecycleService> logger) : IHostedLifecycleService
 {
     private readonly List<(LoadedPlugin Plugin, IHostedService Service)> _started = [];
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(() => runtime.SetState(RuntimeState.Ready));
         lifetime.ApplicationStopping.Register(() => runtime.SetState(RuntimeState.Stopping));
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
         LogPlan();
         foreach (var plugin in runtime.Plugins)
         {
@@ -44,9 +56,16 @@ internal sealed partial class PluginLifecycleService(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StoppingAsync(CancellationToken cancellationToken)
     {
         runtime.SetState(RuntimeState.Stopping);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
         await StopStartedAsync(cancellationToken).ConfigureAwait(false);
         runtime.SetState(RuntimeState.Stopped);
     }

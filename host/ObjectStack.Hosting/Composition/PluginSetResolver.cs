@@ -31,7 +31,7 @@ public static class PluginSetResolver
             {
                 selected.Add(entry.Id, new PlannedPlugin(candidate, entry.Options, $"enabled at {entry.Path}", AddedAutomatically: false));
             }
-            else
+            else if (!catalog.Problems.Any(p => p.Plugin == entry.Id))
             {
                 problems.Add(new(entry.Id, $"is enabled at {entry.Path} of {configuration.Source} but no plugin with that id was found in {DescribeFolders(catalog)}."));
             }

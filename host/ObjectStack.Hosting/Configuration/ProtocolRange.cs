@@ -7,7 +7,7 @@ namespace ObjectStack.Hosting.Configuration;
 internal static partial class ProtocolRange
 {
     /// <summary>The ObjectStack protocol major version this runtime implements.</summary>
-    public const int Current = 17;
+    public const int Current = ObjectStackProtocol.Version;
 
     /// <summary>Returns null when <paramref name="range"/> admits <see cref="Current"/>, otherwise why not.</summary>
     public static string? Check(string range)

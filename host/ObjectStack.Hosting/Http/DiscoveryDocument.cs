@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using ObjectStack.Abstractions.Capabilities;
-using ObjectStack.Hosting.Configuration;
 
 namespace ObjectStack.Hosting.Http;
 
@@ -36,7 +35,7 @@ internal static class DiscoveryDocument
             ["metadata"] = new
             {
                 runtime = "objectstack-dotnet",
-                protocol = ProtocolRange.Current,
+                protocol = ObjectStackProtocol.Version,
                 state = runtime.State.ToString().ToLowerInvariant(),
             },
         };

@@ -1,0 +1,31 @@
+using ObjectStack.Hosting.Composition;
+using ObjectStack.Hosting.Configuration;
+
+namespace ObjectStack.Host.Commands;
+
+/// <summary>Turns the runtime's known failures into a message on standard error and an exit code.</summary>
+internal static class FailureReporter
+{
+    /// <summary>Reports <paramref name="exception"/> when it is a known failure; returns null otherwise.</summary>
+    public static int? TryReport(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case ObjectStackConfigurationException configuration:
+                error.WriteLine($"error: {configuration.Message}");
+                return ExitCodes.InvalidConfiguration;
+            case PluginCompositionException composition:
+                error.WriteLine($"error: {composition.Message}");
+                error.WriteLine("No plugin code was run.");
+                return ExitCodes.PluginComposition;
+            case PluginActivationException activation:
+                error.WriteLine($"error: {activation.Message}");
+                return ExitCodes.PluginFailed;
+            case IOException io when io.InnerException is System.Net.Sockets.SocketException or null && io.Message.Contains("address", StringComparison.OrdinalIgnoreCase):
+                error.WriteLine($"error: cannot listen: {io.Message}");
+                return ExitCodes.Failure;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ObjectStack.Host.Commands;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,18 @@
+using ObjectStack.Abstractions.Plugins;
+
+[assembly: ObjectStackPlugin(
+    typeof(ObjectStack.Plugins.Auth.AuthPlugin),
+    "objectstack.auth",
+    Description = "Identity: accounts, sessions, API keys, tokens, MFA and federation.")]
+
+namespace ObjectStack.Plugins.Auth;
+
+/// <summary>The entry of the <c>objectstack.auth</c> plugin.</summary>
+/// <remarks>
+/// The plugin loads and composes, but does not provide its capability (<c>objectstack.auth</c>) yet: its manifest declares
+/// nothing under <c>Provides</c>, so discovery reports the capability as unavailable and an app that requires it
+/// is refused at boot.
+/// </remarks>
+public sealed class AuthPlugin : ObjectStackPlugin
+{
+}
