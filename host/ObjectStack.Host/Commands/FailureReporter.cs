@@ -21,11 +21,26 @@ internal static class FailureReporter
             case PluginActivationException activation:
                 error.WriteLine($"error: {activation.Message}");
                 return ExitCodes.PluginFailed;
+            case Microsoft.Extensions.Options.OptionsValidationException options:
+                error.WriteLine($"error: invalid options for {options.OptionsType.FullName}: {string.Join(" ", options.Failures)}");
+                return ExitCodes.InvalidConfiguration;
             case IOException io when io.InnerException is System.Net.Sockets.SocketException or null && io.Message.Contains("address", StringComparison.OrdinalIgnoreCase):
                 error.WriteLine($"error: cannot listen: {io.Message}");
                 return ExitCodes.Failure;
             default:
                 return null;
         }
+    }
+
+    /// <summary>Reports any failure of a running host in one line; the log holds the details.</summary>
+    public static int Report(Exception exception, TextWriter error)
+    {
+        if (TryReport(exception, error) is { } code)
+        {
+            return code;
+        }
+
+        error.WriteLine($"error: the host failed: {exception.GetType().Name}: {exception.Message}");
+        return ExitCodes.Failure;
     }
 }

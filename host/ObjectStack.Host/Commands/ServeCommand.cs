@@ -32,9 +32,9 @@ internal static class ServeCommand
                 await app.RunAsync().ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (FailureReporter.TryReport(ex, error) is { } code)
+            catch (Exception ex)
             {
-                return code;
+                return FailureReporter.Report(ex, error);
             }
         });
         return command;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test project. The last line is "N passed, N failed[, N skipped]";
+# the exit code is non-zero on any failure. Used as-is by .ci/run.
+#
+# Servers: none yet. Tests that need PostgreSQL, LDAP, OIDC, SMTP or S3 arrive with their capabilities, and
+# this script will start those servers on 5xxxx loopback ports and stop them by PID on exit.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+configuration="${CONFIGURATION:-Release}"
+results="$root/artifacts/test-results"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+
+step "build ($configuration)"
+dotnet build Plugins.sln -c "$configuration" -nologo -clp:ErrorsOnly || die "build failed"
+
+step "pack ObjectStack.Abstractions and build the third-party sample plugin against the package"
+dotnet pack abstractions/ObjectStack.Abstractions -c "$configuration" --no-build -nologo >/dev/null || die "pack failed"
+rm -rf samples/hello-plugin/obj samples/hello-plugin/bin artifacts/samples/Acme.Hello
+dotnet build samples/hello-plugin -c "$configuration" -nologo -clp:ErrorsOnly -o artifacts/samples/Acme.Hello \
+  || die "samples/hello-plugin failed to build"
+
+step "test"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" -c "$configuration" --no-build -nologo \
+    --logger "nunit;LogFilePath=$results/$name.xml" --logger "console;verbosity=minimal" || status=1
+  [ -f "$results/$name.xml" ] || { echo "$name produced no results (crashed?)"; status=1; echo 'total="1" passed="0" failed="1" skipped="0"' > "$results/$name.crashed"; }
+done
+
+passed=0 failed=0 skipped=0
+for file in "$results"/*; do
+  run="$(grep -o '<test-run [^>]*>' "$file" 2>/dev/null || cat "$file")"
+  attr() { printf '%s' "$run" | grep -o " $1=\"[0-9]*\"" | head -n1 | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(attr passed)))
+  failed=$((failed + $(attr failed)))
+  skipped=$((skipped + $(attr skipped) + $(attr inconclusive)))
+done
+
+[ "$failed" -gt 0 ] && status=1
+[ "$passed" -eq 0 ] && { echo "no test ran"; status=1; }
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+exit "$status"
