@@ -24,7 +24,7 @@ internal static class FailureReporter
             case Microsoft.Extensions.Options.OptionsValidationException options:
                 error.WriteLine($"error: invalid options for {options.OptionsType.FullName}: {string.Join(" ", options.Failures)}");
                 return ExitCodes.InvalidConfiguration;
-            case IOException io when io.InnerException is System.Net.Sockets.SocketException or null && io.Message.Contains("address", StringComparison.OrdinalIgnoreCase):
+            case IOException io when io.Message.Contains("bind to address", StringComparison.OrdinalIgnoreCase):
                 error.WriteLine($"error: cannot listen: {io.Message}");
                 return ExitCodes.Failure;
             default:
