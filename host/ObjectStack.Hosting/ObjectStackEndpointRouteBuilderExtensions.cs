@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using ObjectStack.Abstractions.Plugins;
 using ObjectStack.Hosting;
@@ -54,8 +55,36 @@ public static class ObjectStackEndpointRouteBuilderExtensions
             }
         }
 
-        runtimeApi.MapFallback("{**path}", (HttpContext context) => ApiErrors.Result(
-            StatusCodes.Status404NotFound, "ROUTE_NOT_FOUND", $"No route matches {context.Request.Method} {context.Request.Path}."));
+        runtimeApi.MapFallback("{**path}", (HttpContext context) => OtherMethodsFor(context) is { Count: > 0 } allowed
+            ? MethodNotAllowed(context, allowed)
+            : ApiErrors.Result(StatusCodes.Status404NotFound, "ROUTE_NOT_FOUND", $"No route matches {context.Request.Method} {context.Request.Path}."));
         return endpoints;
+    }
+
+    private static IResult MethodNotAllowed(HttpContext context, List<string> allowed)
+    {
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return ApiErrors.Result(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{context.Request.Method} is not allowed on {context.Request.Path}.");
+    }
+
+    /// <summary>The methods other endpoints accept on this path; only consulted on the 404 path.</summary>
+    private static List<string> OtherMethodsFor(HttpContext context)
+    {
+        var allowed = new List<string>();
+        foreach (var endpoint in context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains(context.Request.Method))
+            {
+                continue;
+            }
+
+            var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary());
+            if (matcher.TryMatch(context.Request.Path, new RouteValueDictionary()))
+            {
+                allowed.AddRange(methods.HttpMethods.Except(allowed));
+            }
+        }
+
+        return allowed;
     }
 }

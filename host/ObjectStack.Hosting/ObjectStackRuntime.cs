@@ -56,6 +56,10 @@ public sealed class ObjectStackRuntime
 
     internal void SetState(RuntimeState state) => Volatile.Write(ref _state, (int)state);
 
+    /// <summary>Moves to <paramref name="to"/> only from <paramref name="from"/>, so a late "started" cannot undo a shutdown.</summary>
+    internal bool TrySetState(RuntimeState from, RuntimeState to) =>
+        Interlocked.CompareExchange(ref _state, (int)to, (int)from) == (int)from;
+
     internal void AddDiscoveryRoute(string pluginId, string name, string path)
     {
         if (!_discoveryRoutes.TryAdd(name, path) && _discoveryRoutes[name] != path)

@@ -23,7 +23,7 @@ internal sealed partial class PluginLifecycleService(
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => runtime.SetState(RuntimeState.Ready));
+        lifetime.ApplicationStarted.Register(() => runtime.TrySetState(RuntimeState.Starting, RuntimeState.Ready));
         lifetime.ApplicationStopping.Register(() => runtime.SetState(RuntimeState.Stopping));
         return Task.CompletedTask;
     }
