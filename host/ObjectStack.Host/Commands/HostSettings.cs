@@ -1,5 +1,6 @@
 using System.Globalization;
 using ObjectStack.Hosting.Configuration;
+using ObjectStack.Hosting.Loading;
 
 namespace ObjectStack.Host.Commands;
 
@@ -25,6 +26,10 @@ internal sealed class HostSettings
     public required LogLevel LogLevel { get; init; }
 
     public required bool JsonLogs { get; init; }
+
+    /// <summary>Where plugins are looked for: the bundled folder when it exists, and every operator-named folder, which must.</summary>
+    public IEnumerable<PluginSearchPath> SearchPaths =>
+        PluginPaths.Select(p => new PluginSearchPath(p, MustExist: true)).Prepend(new PluginSearchPath(BundledPluginsPath, MustExist: false));
 
     /// <summary>Resolves the settings; throws with every invalid value named.</summary>
     public static HostSettings Resolve(

@@ -40,7 +40,5 @@ internal static class ValidateCommand
     }
 
     /// <summary>Builds the catalog the way <c>serve</c> does.</summary>
-    internal static PluginCatalog Discover(HostSettings settings) => PluginCatalog.Discover(
-        settings.PluginPaths.Select(p => new PluginSearchPath(p, MustExist: true)).Prepend(new PluginSearchPath(settings.BundledPluginsPath, MustExist: false)),
-        []);
+    internal static PluginCatalog Discover(HostSettings settings) => PluginCatalog.Discover(settings.SearchPaths, []);
 }
