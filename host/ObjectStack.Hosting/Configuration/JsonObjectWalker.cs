@@ -58,6 +58,78 @@ internal sealed class JsonObjectWalker
     /// <summary>Returns the value of <paramref name="key"/>, or null when the key is absent.</summary>
     public JsonElement? Get(string key) => _element.TryGetProperty(key, out var value) ? value : null;
 
+    /// <summary>Returns a boolean value, or <paramref name="fallback"/> when absent; records an error when not a boolean.</summary>
+    public bool GetBoolean(string key, bool fallback = false)
+    {
+        var value = Get(key);
+        if (value is null || value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+
+        if (value.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.Value.GetBoolean();
+        }
+
+        _errors.Add(new(ChildPath(Path, key), $"must be true or false, not {Describe(value.Value)}."));
+        return fallback;
+    }
+
+    /// <summary>Returns a whole number within bounds, or null when absent; records an error otherwise.</summary>
+    public int? GetInt(string key, int min, int max)
+    {
+        var value = Get(key);
+        if (value is null || value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetInt32(out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        _errors.Add(new(ChildPath(Path, key), $"must be a whole number from {min} to {max}."));
+        return null;
+    }
+
+    /// <summary>Returns a number, or null when absent; records an error otherwise.</summary>
+    public decimal? GetDecimal(string key)
+    {
+        var value = Get(key);
+        if (value is null || value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        _errors.Add(new(ChildPath(Path, key), $"must be a number, not {Describe(value.Value)}."));
+        return null;
+    }
+
+    /// <summary>Returns an array of strings, or null when absent; records an error otherwise.</summary>
+    public List<string>? GetStringArray(string key)
+    {
+        var value = Get(key);
+        if (value is null || value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.Value.ValueKind == JsonValueKind.Array && value.Value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String))
+        {
+            return value.Value.EnumerateArray().Select(i => i.GetString()!).ToList();
+        }
+
+        _errors.Add(new(ChildPath(Path, key), "must be an array of strings."));
+        return null;
+    }
+
     /// <summary>Returns a string value; records an error when present but not a string, or when required and absent.</summary>
     public string? GetString(string key, bool required = false)
     {
@@ -104,7 +176,10 @@ internal sealed class JsonObjectWalker
         key.Length > 0 && (char.IsAsciiLetter(key[0]) || key[0] == '_' || key[0] == '$')
         && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$');
 
-    private static string Suggest(string key, IReadOnlySet<string> known)
+    /// <summary>Returns " Did you mean 'x'?" for the closest of <paramref name="known"/>, or an empty string.</summary>
+    public static string SuggestFrom(string key, IEnumerable<string> known) => Suggest(key, known);
+
+    private static string Suggest(string key, IEnumerable<string> known)
     {
         var best = known
             .Select(k => (Key: k, Distance: EditDistance(k.ToLowerInvariant(), key.ToLowerInvariant())))

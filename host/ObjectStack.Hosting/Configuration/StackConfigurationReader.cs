@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NuGet.Versioning;
+using ObjectStack.Hosting.Metadata;
 
 namespace ObjectStack.Hosting.Configuration;
 
@@ -86,7 +87,30 @@ public static class StackConfigurationReader
         var manifest = walker.Get("manifest") is { } m ? ReadManifest(m, "$.manifest", errors) : null;
         var plugins = walker.Get("plugins") is { } p ? ReadPlugins(p, "$.plugins", errors) : [];
         var requires = walker.Get("requires") is { } r ? ReadRequires(r, "$.requires", errors) : [];
-        return new StackConfiguration(source, manifest, plugins, requires);
+        var objects = walker.Get("objects") is { } o ? ObjectMetadataReader.ReadAll(o, "$.objects", errors) : [];
+        var objectPaths = objects.Select(obj => PathOf(walker.Get("objects")!.Value, obj.Name)).ToList();
+        MetadataValidator.Validate(objects.Zip(objectPaths).ToList(), errors, deferPlatformReferences: true);
+        var seedData = walker.Get("data") is { } d ? SeedDataReader.Read(d, "$.data", errors) : [];
+        return new StackConfiguration(source, manifest, plugins, requires, objects, objectPaths, seedData);
+    }
+
+    private static string PathOf(JsonElement objects, string name)
+    {
+        if (objects.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in objects.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == name)
+                {
+                    return $"$.objects[{index}]";
+                }
+
+                index++;
+            }
+        }
+
+        return JsonObjectWalker.ChildPath("$.objects", name);
     }
 
     private static AppManifest? ReadManifest(JsonElement element, string path, List<ConfigurationError> errors)

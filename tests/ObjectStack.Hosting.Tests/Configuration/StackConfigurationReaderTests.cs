@@ -277,7 +277,7 @@ public sealed class StackConfigurationReaderTests
         Assert.That(error.Message, Does.Contain("Did you mean 'options'?"));
     }
 
-    [TestCase("objects")]
+    [TestCase("permissions")]
     [TestCase("server")]
     [TestCase("flows")]
     [TestCase("datasources")]

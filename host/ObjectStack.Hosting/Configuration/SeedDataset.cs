@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace ObjectStack.Hosting.Configuration;
+
+/// <summary>One entry of the <c>data</c> section: records of one object, applied at boot idempotently.</summary>
+/// <param name="ObjectName">The object.</param>
+/// <param name="ExternalId">The fields that identify a record across boots (default <c>name</c>).</param>
+/// <param name="Mode">How existing records are treated.</param>
+/// <param name="Records">The records, as JSON objects.</param>
+/// <param name="Path">The JSON path of the entry, for messages.</param>
+public sealed record SeedDataset(string ObjectName, IReadOnlyList<string> ExternalId, SeedMode Mode, IReadOnlyList<JsonElement> Records, string Path);

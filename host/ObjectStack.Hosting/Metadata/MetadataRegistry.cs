@@ -1,0 +1,32 @@
+using System.Collections.Frozen;
+using ObjectStack.Abstractions.Metadata;
+
+namespace ObjectStack.Hosting.Metadata;
+
+/// <summary>The complete objects the runtime serves, from configuration and plugins, with their system fields.</summary>
+public sealed class MetadataRegistry : IMetadataRegistry
+{
+    private readonly FrozenDictionary<string, ObjectDefinition> _byName;
+
+    /// <summary>Creates the registry from validated objects.</summary>
+    /// <param name="objects">The declared objects; the registry adds the system fields.</param>
+    public MetadataRegistry(IEnumerable<ObjectDefinition> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        Objects = objects.Select(SystemFields.Complete).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        _byName = Objects.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+        ReferencedBy = Objects
+            .SelectMany(o => o.Fields.Where(f => f.IsReference).Select(f => (Target: f.Reference!, Source: o, Field: f)))
+            .GroupBy(x => x.Target, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<(ObjectDefinition, FieldDefinition)>)g.Select(x => (x.Source, x.Field)).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ObjectDefinition> Objects { get; }
+
+    /// <summary>Gets, for each object, the fields of other objects that reference it.</summary>
+    internal FrozenDictionary<string, IReadOnlyList<(ObjectDefinition Object, FieldDefinition Field)>> ReferencedBy { get; }
+
+    /// <inheritdoc />
+    public ObjectDefinition? Find(string name) => _byName.GetValueOrDefault(name);
+}
