@@ -51,9 +51,9 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
     /// <inheritdoc />
     public async Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken = default)
     {
-        if (writable && !await _writeGate.WaitAsync(_options.WriteWaitMs, cancellationToken).ConfigureAwait(false))
+        if (writable)
         {
-            throw new DataOperationException(DataErrorCode.Unavailable, "The database is busy with other writes; retry shortly.");
+            await WaitForWriterSlotAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -107,12 +107,16 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
 
     internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
+        await WaitForWriterSlotAsync(cancellationToken).ConfigureAwait(false);
+        return new GateRelease(_writeGate);
+    }
+
+    private async Task WaitForWriterSlotAsync(CancellationToken cancellationToken)
+    {
         if (!await _writeGate.WaitAsync(_options.WriteWaitMs, cancellationToken).ConfigureAwait(false))
         {
             throw new DataOperationException(DataErrorCode.Unavailable, "The database is busy with other writes; retry shortly.");
         }
-
-        return new GateRelease(_writeGate);
     }
 
     private void EnsureDirectory()

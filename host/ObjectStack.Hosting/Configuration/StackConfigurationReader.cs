@@ -88,29 +88,10 @@ public static class StackConfigurationReader
         var plugins = walker.Get("plugins") is { } p ? ReadPlugins(p, "$.plugins", errors) : [];
         var requires = walker.Get("requires") is { } r ? ReadRequires(r, "$.requires", errors) : [];
         var objects = walker.Get("objects") is { } o ? ObjectMetadataReader.ReadAll(o, "$.objects", errors) : [];
-        var objectPaths = objects.Select(obj => PathOf(walker.Get("objects")!.Value, obj.Name)).ToList();
-        MetadataValidator.Validate(objects.Zip(objectPaths).ToList(), errors, deferPlatformReferences: true);
+        MetadataValidator.Validate(objects, errors, deferPlatformReferences: true);
         var seedData = walker.Get("data") is { } d ? SeedDataReader.Read(d, "$.data", errors) : [];
-        return new StackConfiguration(source, manifest, plugins, requires, objects, objectPaths, seedData);
-    }
-
-    private static string PathOf(JsonElement objects, string name)
-    {
-        if (objects.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var item in objects.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == name)
-                {
-                    return $"$.objects[{index}]";
-                }
-
-                index++;
-            }
-        }
-
-        return JsonObjectWalker.ChildPath("$.objects", name);
+        return new StackConfiguration(
+            source, manifest, plugins, requires, [.. objects.Select(x => x.Object)], [.. objects.Select(x => x.Path)], seedData);
     }
 
     private static AppManifest? ReadManifest(JsonElement element, string path, List<ConfigurationError> errors)

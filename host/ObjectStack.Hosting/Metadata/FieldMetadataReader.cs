@@ -103,7 +103,8 @@ internal static class FieldMetadataReader
         }
     }
 
-    private static bool ReadUnique(JsonObjectWalker walker)
+    /// <summary>Reads <c>unique</c>: true, false, <c>global</c> or <c>organization</c> (both mean unique).</summary>
+    public static bool ReadUnique(JsonObjectWalker walker)
     {
         var value = walker.Get("unique");
         if (value is null || value.Value.ValueKind is JsonValueKind.Null or JsonValueKind.False)

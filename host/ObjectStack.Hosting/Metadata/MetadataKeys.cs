@@ -51,14 +51,30 @@ internal static class MetadataKeys
     public static readonly IReadOnlySet<string> TenancyKeys = Set("enabled");
 
     /// <summary>True when <paramref name="value"/> is inert: null, false, empty, or equal to the documented default.</summary>
-    public static bool IsInert(JsonElement value, string? defaultJson) => value.ValueKind switch
+    public static bool IsInert(JsonElement value, string? defaultJson)
     {
-        JsonValueKind.Null or JsonValueKind.False or JsonValueKind.Undefined => true,
-        JsonValueKind.Array => value.GetArrayLength() == 0,
-        JsonValueKind.Object => !value.EnumerateObject().Any(),
-        JsonValueKind.String when value.GetString()!.Length == 0 => true,
-        _ => defaultJson is not null && JsonElement.DeepEquals(value, JsonDocument.Parse(defaultJson).RootElement),
-    };
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.False or JsonValueKind.Undefined:
+                return true;
+            case JsonValueKind.Array:
+                return value.GetArrayLength() == 0;
+            case JsonValueKind.Object:
+                return !value.EnumerateObject().Any();
+            case JsonValueKind.String when value.GetString()!.Length == 0:
+                return true;
+            default:
+                if (defaultJson is null)
+                {
+                    return false;
+                }
+
+                using (var document = JsonDocument.Parse(defaultJson))
+                {
+                    return JsonElement.DeepEquals(value, document.RootElement);
+                }
+        }
+    }
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);
 

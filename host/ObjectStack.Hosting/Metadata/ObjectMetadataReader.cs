@@ -13,20 +13,20 @@ internal static class ObjectMetadataReader
     private static readonly string[] ApiMethodNames = ["get", "list", "create", "update", "delete", "bulk"];
     private static readonly string[] LegacyApiMethodNames = ["upsert", "aggregate", "history", "search", "restore", "purge", "import", "export"];
 
-    public static List<ObjectDefinition> ReadAll(JsonElement element, string path, List<ConfigurationError> errors)
+    public static List<(ObjectDefinition Object, string Path)> ReadAll(JsonElement element, string path, List<ConfigurationError> errors)
     {
-        var objects = new List<ObjectDefinition>();
+        var objects = new List<(ObjectDefinition Object, string Path)>();
         foreach (var (name, item, itemPath) in Collection.Enumerate(element, path, errors))
         {
             if (Read(name, item, itemPath, errors) is { } obj)
             {
-                if (objects.Exists(o => o.Name == obj.Name))
+                if (objects.Exists(o => o.Object.Name == obj.Name))
                 {
                     errors.Add(new(itemPath, $"object '{obj.Name}' is defined more than once."));
                     continue;
                 }
 
-                objects.Add(obj);
+                objects.Add((obj, itemPath));
             }
         }
 
@@ -179,11 +179,7 @@ internal static class ObjectMetadataReader
                 continue;
             }
 
-            var unique = index.Get("unique") is { } u && (u.ValueKind == JsonValueKind.True || u.ValueKind == JsonValueKind.String && u.GetString() is "global" or "organization");
-            if (index.Get("unique") is { ValueKind: not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null or JsonValueKind.String) })
-            {
-                index.AddError("unique", "must be true, false, 'global' or 'organization'.");
-            }
+            var unique = FieldMetadataReader.ReadUnique(index);
 
             if (indexes.Exists(i => i.Name == name))
             {

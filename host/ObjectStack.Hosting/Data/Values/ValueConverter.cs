@@ -49,15 +49,7 @@ internal static class ValueConverter
     /// <summary>Describes the JSON kind or CLR type of a raw value, for messages.</summary>
     public static string Describe(object raw) => raw switch
     {
-        JsonElement element => element.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
-        },
+        JsonElement element => Configuration.JsonObjectWalker.Describe(element),
         string => "a string",
         bool => "a boolean",
         _ => raw.GetType().Name,
