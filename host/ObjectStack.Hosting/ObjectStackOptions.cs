@@ -37,6 +37,9 @@ public sealed class ObjectStackOptions
     /// <summary>Gets or sets the base path of the API. The default is <c>/api/v1</c>.</summary>
     public string ApiBasePath { get; set; } = "/api/v1";
 
+    /// <summary>Gets the bounds of the data engine: page sizes, filter limits, batch size.</summary>
+    public Data.DataEngineOptions Data { get; } = new();
+
     /// <summary>Adds the assembly of <typeparamref name="TPlugin"/> as an in-process plugin candidate.</summary>
     /// <typeparam name="TPlugin">A plugin entry type.</typeparam>
     /// <returns>These options.</returns>

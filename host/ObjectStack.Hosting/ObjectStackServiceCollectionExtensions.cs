@@ -48,6 +48,7 @@ public static class ObjectStackServiceCollectionExtensions
         var runtime = new ObjectStackRuntime(configuration, catalog, plan, plugins, options.ApiBasePath.TrimEnd('/'));
 
         services.AddSingleton(runtime);
+        ObjectStack.Hosting.Data.DataServices.Add(services, runtime, options.Data);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PluginLifecycleService>());
         return services;
     }

@@ -64,7 +64,13 @@ public interface IDataOperations
     /// <param name="context">Who is writing.</param>
     /// <param name="objectName">The object name.</param>
     /// <param name="id">The record id.</param>
+    /// <param name="expectedVersion">The <c>updated_at</c> the caller last read, or null to skip the concurrency check.</param>
     /// <param name="cancellationToken">Cancels the write before it commits.</param>
-    /// <returns>A task that completes when the delete has committed.</returns>
-    Task DeleteAsync(OperationContext context, string objectName, string id, CancellationToken cancellationToken = default);
+    /// <returns>The deleted record as it was.</returns>
+    Task<IReadOnlyDictionary<string, object?>> DeleteAsync(
+        OperationContext context,
+        string objectName,
+        string id,
+        string? expectedVersion = null,
+        CancellationToken cancellationToken = default);
 }

@@ -61,6 +61,15 @@ public sealed record FieldDefinition
     /// <summary>Gets a value indicating whether the field identifies records for seed upserts.</summary>
     public bool ExternalId { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether full-text search matches the field when the object declares no
+    /// <see cref="ObjectDefinition.SearchableFields"/>; when no field of the object sets it, its visible text fields are searched.
+    /// </summary>
+    public bool Searchable { get; init; }
+
+    /// <summary>Gets a value indicating whether callers may sort by the field (default true).</summary>
+    public bool Sortable { get; init; } = true;
+
     /// <summary>Gets a value indicating whether the engine adds and maintains the field (see <see cref="SystemFieldNames"/>).</summary>
     public bool IsSystem { get; init; }
 

@@ -11,6 +11,8 @@ namespace ObjectStack.Hosting.Composition;
 /// </summary>
 public static class PluginSetResolver
 {
+    private const string DriverCapabilityPrefix = "objectstack.driver.";
+
     /// <summary>Gets the version of ObjectStack.Abstractions this host carries.</summary>
     public static NuGetVersion HostAbstractionsVersion { get; } = ReadHostAbstractionsVersion();
 
@@ -55,6 +57,7 @@ public static class PluginSetResolver
             }
         }
 
+        ChooseDataDriver(catalog, selected, problems);
         foreach (var plugin in selected.Values)
         {
             CheckCompatibility(plugin.Candidate, problems);
@@ -100,6 +103,22 @@ public static class PluginSetResolver
             default:
                 problems.Add(new(requiredBy ?? "(app)", $"{who} requires capability '{capability}', which several plugins provide ({string.Join(", ", providers.Select(p => $"'{p.Manifest.Id}'"))}); enable the one to use in objectstack.json."));
                 return false;
+        }
+    }
+
+    /// <summary>Adds the embedded SQLite driver when no driver is enabled and refuses several drivers at once.</summary>
+    private static void ChooseDataDriver(PluginCatalog catalog, Dictionary<string, PlannedPlugin> selected, List<PluginProblem> problems)
+    {
+        static bool IsDriver(PluginCandidate c) => c.Manifest.Provides.Any(p => p.StartsWith(DriverCapabilityPrefix, StringComparison.Ordinal));
+        var drivers = selected.Values.Where(p => IsDriver(p.Candidate)).Select(p => p.Candidate.Manifest.Id).Order(StringComparer.Ordinal).ToList();
+        if (drivers.Count > 1)
+        {
+            problems.Add(new(drivers[1], $"is a data driver, as is '{drivers[0]}'; enable exactly one data driver."));
+        }
+        else if (drivers.Count == 0
+            && catalog.Candidates.FirstOrDefault(c => c.Manifest.Provides.Contains(Abstractions.Capabilities.CapabilityIds.SqliteDriver)) is { } sqlite)
+        {
+            selected.Add(sqlite.Manifest.Id, new PlannedPlugin(sqlite, null, "added: no data driver is enabled, so the embedded SQLite driver is used", AddedAutomatically: true));
         }
     }
 

@@ -45,7 +45,8 @@ internal static class SeedDataReader
                 "replace" => Refuse(walker, "mode", "'replace' is not supported: it would delete records that are not in the seed. Use 'upsert'."),
                 var other => Refuse(walker, "mode", $"'{other}' is not one of upsert, insert, update, ignore."),
             };
-            if (walker.GetStringArray("env") is { } env && env.FirstOrDefault(e => !Environments.Contains(e)) is { } badEnv)
+            var env = walker.GetStringArray("env");
+            if (env is not null && env.FirstOrDefault(e => !Environments.Contains(e)) is { } badEnv)
             {
                 walker.AddError("env", $"'{badEnv}' is not one of prod, dev, test.");
             }
@@ -75,7 +76,7 @@ internal static class SeedDataReader
 
             if (objectName is not null)
             {
-                datasets.Add(new SeedDataset(objectName, externalId, mode, records, itemPath));
+                datasets.Add(new SeedDataset(objectName, externalId, mode, records, itemPath, env ?? ["prod", "dev", "test"]));
             }
         }
 

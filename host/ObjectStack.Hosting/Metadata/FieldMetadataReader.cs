@@ -73,9 +73,9 @@ internal static class FieldMetadataReader
             Reference = isReference ? walker.GetString("reference", required: true) : null,
             DeleteBehavior = isReference ? ReadDeleteBehavior(walker, type) : DeleteBehavior.SetNull,
             ExternalId = walker.GetBoolean("externalId"),
+            Searchable = walker.GetBoolean("searchable"),
+            Sortable = walker.GetBoolean("sortable", fallback: true),
         };
-        walker.GetBoolean("searchable");
-        walker.GetBoolean("sortable", fallback: true);
 
         if (field.MinLength > field.MaxLength)
         {
