@@ -35,6 +35,7 @@ public static class ObjectStackEndpointRouteBuilderExtensions
         var runtimeApi = api.MapGroup(string.Empty).WithMetadata(new EndpointOwner(EndpointOwner.Runtime));
         var runtimeRoot = endpoints.MapGroup(string.Empty).WithMetadata(new EndpointOwner(EndpointOwner.Runtime));
         CoreEndpoints.Map(runtimeRoot, runtimeApi, runtime);
+        ObjectStack.Hosting.Rest.RestEndpoints.Map(runtimeApi, runtime);
 
         foreach (var plugin in runtime.Plugins)
         {

@@ -7,6 +7,8 @@ namespace ObjectStack.Hosting.Http;
 internal static class DiscoveryDocument
 {
     /// <summary>The well-known feature flags of protocol 17; each is reported, enabled or not.</summary>
+    private static readonly HashSet<string> RuntimeCapabilities = new(StringComparer.Ordinal) { "search", "transactionalBatch" };
+
     private static readonly string[] WellKnownCapabilities =
         ["comments", "automation", "cron", "search", "export", "chunkedUpload", "transactionalBatch", "websockets", "files", "analytics", "ai", "notifications", "i18n"];
 
@@ -31,7 +33,7 @@ internal static class DiscoveryDocument
             ["routes"] = routes,
             ["locale"] = new { @default = "en", supported = new[] { "en" }, timezone = "UTC" },
             ["services"] = Services(runtime),
-            ["capabilities"] = WellKnownCapabilities.ToDictionary(key => key, _ => new { enabled = false }),
+            ["capabilities"] = WellKnownCapabilities.ToDictionary(key => key, key => new { enabled = RuntimeCapabilities.Contains(key) }),
             ["metadata"] = new
             {
                 runtime = "objectstack-dotnet",
@@ -52,6 +54,12 @@ internal static class DiscoveryDocument
                 status = "unavailable",
                 message = $"No enabled plugin provides '{capability}'.",
             };
+        }
+
+        var status = runtime.State == RuntimeState.Ready ? "available" : "registered";
+        foreach (var (service, route) in new[] { ("data", "/data"), ("metadata", "/meta") })
+        {
+            services[service] = new { enabled = true, status, route = runtime.ApiBasePath + route, provider = "objectstack-dotnet" };
         }
 
         foreach (var (capability, planned) in runtime.Plan.Providers)
