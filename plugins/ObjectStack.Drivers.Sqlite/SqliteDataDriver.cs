@@ -24,6 +24,10 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
     public SqliteDataDriver(SqliteDriverOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // Microsoft.Data.Sqlite finds the native provider by reflection, which can resolve in the wrong load context
+        // when the driver runs as a plugin; initialising the bundled provider explicitly makes that deterministic.
+        SQLitePCL.Batteries_V2.Init();
         _options = options;
         DatabasePath = System.IO.Path.GetFullPath(options.Path);
         _connectionString = new SqliteConnectionStringBuilder

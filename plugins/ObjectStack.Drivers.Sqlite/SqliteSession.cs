@@ -34,7 +34,7 @@ internal sealed class SqliteSession : IDriverSession
         long? total = null;
         await Run(command.Object.Name, async () =>
         {
-            await using var reader = (SqliteDataReader)await _connection.ExecuteReaderAsync(Definition(sql, values, cancellationToken)).ConfigureAwait(false);
+            await using var reader = await _connection.ExecuteReaderAsync(Definition(sql, values, cancellationToken)).ConfigureAwait(false);
             var fields = command.Fields;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -115,7 +115,7 @@ internal sealed class SqliteSession : IDriverSession
 
         return await Run(obj.Name, async () =>
         {
-            await using var reader = (SqliteDataReader)await _connection.ExecuteReaderAsync(Definition(sql, parameters, cancellationToken)).ConfigureAwait(false);
+            await using var reader = await _connection.ExecuteReaderAsync(Definition(sql, parameters, cancellationToken)).ConfigureAwait(false);
             var generated = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -210,7 +210,7 @@ internal sealed class SqliteSession : IDriverSession
         var parameters = new DynamicParameters();
         for (var i = 0; i < values.Count; i++)
         {
-            parameters.Add("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i]);
+            parameters.Add("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i] is DBNull ? null : values[i]);
         }
 
         return new CommandDefinition(sql, parameters, _transaction, cancellationToken: cancellationToken, flags: CommandFlags.None);

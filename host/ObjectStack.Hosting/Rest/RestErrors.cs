@@ -80,7 +80,7 @@ internal static class RestErrors
 
     private static ErrorResult Write(int status, Dictionary<string, object?> body)
     {
-        if (body["object"] is null)
+        if (body.TryGetValue("object", out var name) && name is null)
         {
             body.Remove("object");
         }

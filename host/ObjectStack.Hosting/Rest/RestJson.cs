@@ -16,6 +16,7 @@ internal static class RestJson
             PropertyNamingPolicy = null,
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new InstantConverter());
         options.Converters.Add(new TimeConverter());

@@ -22,6 +22,7 @@ internal static class RestRequest
         var objectName = http.Request.RouteValues.TryGetValue("object", out var o) ? o as string : null;
         if (await RequestIdentity.ResolveAsync(http).ConfigureAwait(false) is null)
         {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
             return RestErrors.Write(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Authentication is required.");
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using ObjectStack.Abstractions.Metadata;
 
 namespace ObjectStack.Drivers.Sqlite.Storage;
@@ -31,7 +30,7 @@ internal static class SqliteValues
     };
 
     /// <summary>Reads column <paramref name="ordinal"/> as the field's CLR type.</summary>
-    public static object? Read(SqliteDataReader reader, int ordinal, FieldDefinition field)
+    public static object? Read(System.Data.Common.DbDataReader reader, int ordinal, FieldDefinition field)
     {
         if (reader.IsDBNull(ordinal))
         {
