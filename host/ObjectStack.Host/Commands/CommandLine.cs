@@ -28,6 +28,7 @@ internal static class CommandLine
         root.Subcommands.Add(ServeCommand.Create(environment));
         root.Subcommands.Add(ValidateCommand.Create(environment));
         root.Subcommands.Add(PluginsCommand.Create(environment));
+        root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

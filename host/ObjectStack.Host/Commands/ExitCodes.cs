@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>A plugin failed while registering, mapping or starting.</summary>
     public const int PluginFailed = 5;
+
+    /// <summary>The metadata needs destructive schema changes that were not allowed.</summary>
+    public const int MigrationRefused = 6;
 }

@@ -21,6 +21,12 @@ internal static class FailureReporter
             case PluginActivationException activation:
                 error.WriteLine($"error: {activation.Message}");
                 return ExitCodes.PluginFailed;
+            case ObjectStack.Hosting.Schema.SchemaMigrationException migration:
+                error.WriteLine($"error: {migration.Message}");
+                return ExitCodes.MigrationRefused;
+            case ObjectStack.Abstractions.Data.DataOperationException data when data.Code == ObjectStack.Abstractions.Data.DataErrorCode.Unavailable:
+                error.WriteLine($"error: the database is unavailable: {data.Message}");
+                return ExitCodes.Failure;
             case Microsoft.Extensions.Options.OptionsValidationException options:
                 error.WriteLine($"error: invalid options for {options.OptionsType.FullName}: {string.Join(" ", options.Failures)}");
                 return ExitCodes.InvalidConfiguration;

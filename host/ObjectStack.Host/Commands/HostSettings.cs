@@ -8,7 +8,7 @@ namespace ObjectStack.Host.Commands;
 /// Everything <c>os</c> needs to compose and serve, resolved from the command line first, then the environment,
 /// then defaults. Invalid values are collected, never silently replaced by a default.
 /// </summary>
-internal sealed class HostSettings
+internal sealed record HostSettings
 {
     public const int DefaultPort = 3000;
     public const string DefaultHost = "127.0.0.1";
