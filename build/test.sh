@@ -3,7 +3,8 @@
 # the exit code is non-zero on any failure. Used as-is by .ci/run.
 #
 # Servers: none yet. Tests that need PostgreSQL, LDAP, OIDC, SMTP or S3 arrive with their capabilities, and
-# this script will start those servers on 5xxxx loopback ports and stop them by PID on exit.
+# this script will start those servers on 5xxxx loopback ports and stop them by PID on exit. The client conformance
+# step (tests/client-conformance, Node + npm) starts `os serve` itself on a free 5xxxx port and stops it by PID.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +34,22 @@ for project in tests/*.Tests/*.Tests.csproj; do
     --logger "nunit;LogFilePath=$results/$name.xml" --logger "console;verbosity=minimal" || status=1
   [ -f "$results/$name.xml" ] || { echo "$name produced no results (crashed?)"; status=1; echo 'total="1" passed="0" failed="1" skipped="0"' > "$results/$name.crashed"; }
 done
+
+step "client conformance: the official @objectstack/client against os serve (tests/client-conformance)"
+# The test identity plugin in a plugin-folder layout. Copied from the Plugins.sln build output, which holds no
+# ObjectStack.Abstractions.dll (a `dotnet build -o` of the project would copy it in, and the host refuses a plugin
+# that ships its own Abstractions).
+config_dir="$(printf '%s' "$configuration" | tr '[:upper:]' '[:lower:]')"
+conformance="tests/client-conformance"
+rm -rf artifacts/test-plugins/Fixture.TestIdentityPlugin && mkdir -p artifacts/test-plugins
+if cp -r "artifacts/bin/Fixture.TestIdentityPlugin/$config_dir" artifacts/test-plugins/Fixture.TestIdentityPlugin \
+  && (cd "$conformance" && npm ci --no-audit --no-fund --loglevel=error </dev/null >/dev/null); then
+  OS_HOST_DLL="artifacts/bin/ObjectStack.Host/$config_dir/os.dll" OS_TEST_PLUGINS=artifacts/test-plugins \
+    OS_RESULTS_FILE="$results/client-conformance.summary" node "$conformance/run.mjs" </dev/null || status=1
+else
+  echo "client-conformance: could not lay out the test plugin or install the npm packages"
+fi
+[ -f "$results/client-conformance.summary" ] || { echo "client-conformance produced no results (crashed?)"; status=1; echo 'total="1" passed="0" failed="1" skipped="0"' > "$results/client-conformance.crashed"; }
 
 passed=0 failed=0 skipped=0
 for file in "$results"/*; do

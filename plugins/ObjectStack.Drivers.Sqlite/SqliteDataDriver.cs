@@ -17,6 +17,7 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
     private readonly SqliteDriverOptions _options;
     private readonly string _connectionString;
     private readonly SqliteSchemaManager _schema;
+    private readonly ConnectionPool _pool;
     private int _initialized;
 
     /// <summary>Creates the driver.</summary>
@@ -35,10 +36,11 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
         }.ToString();
         _schema = new SqliteSchemaManager(this);
+        _pool = new ConnectionPool(OpenConnection);
     }
 
     /// <inheritdoc />
@@ -52,6 +54,8 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
 
     internal StatementCache Statements { get; } = new();
 
+    internal CountCache Counts { get; } = new();
+
     /// <inheritdoc />
     public async Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken = default)
     {
@@ -62,9 +66,7 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
 
         try
         {
-            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = connection.BeginTransaction(deferred: !writable);
-            return new SqliteSession(this, connection, transaction, writable ? _writeGate : null);
+            return SqliteSession.Open(this, _pool, writable ? _writeGate : null);
         }
         catch
         {
@@ -80,11 +82,25 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _pool.Dispose();
         _writeGate.Dispose();
-        SqliteConnection.ClearAllPools();
     }
 
-    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a new, initialised connection (not pooled); used by the schema manager.</summary>
+    internal Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(OpenConnection());
+    }
+
+    /// <summary>Closes pooled connections after the schema changed, so no prepared statement outlives it.</summary>
+    internal void ResetConnections()
+    {
+        _pool.Reset();
+        Counts.Clear();
+    }
+
+    private SqliteConnection OpenConnection()
     {
         EnsureDirectory();
         var connection = new SqliteConnection(_connectionString);
@@ -93,18 +109,18 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
         connection.CreateFunction<string?, string?, bool>(TextMatching.ILikeFunction, (t, p) => TextMatching.Like(t, p, ignoreCase: true), isDeterministic: true);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            connection.Open();
             using var pragma = connection.CreateCommand();
             pragma.CommandText = Volatile.Read(ref _initialized) == 0
                 ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_options.BusyTimeoutMs};"
                 : $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_options.BusyTimeoutMs};";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            pragma.ExecuteNonQuery();
             Volatile.Write(ref _initialized, 1);
             return connection;
         }
         catch (SqliteException ex)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw SqliteErrors.Translate(ex, string.Empty) ?? new DataOperationException(DataErrorCode.Unavailable, "The database cannot be opened.", ex);
         }
     }

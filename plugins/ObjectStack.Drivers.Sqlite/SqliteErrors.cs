@@ -15,11 +15,14 @@ internal static class SqliteErrors
     private const int ConstraintUnique = 2067;
     private const int ConstraintPrimaryKey = 1555;
 
-    public static Exception? Translate(SqliteException ex, string objectName)
+    public static Exception? Translate(SqliteException ex, string objectName, Func<string, IReadOnlyList<string>>? indexColumns = null)
     {
         if (ex.SqliteErrorCode == Constraint && ex.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey)
         {
-            var fields = UniqueColumns(ex.Message, objectName);
+            // An expression index is reported by name ("index 'ux_account_name'"); its columns come from the database.
+            var fields = IndexName(ex.Message) is { } index && indexColumns is not null
+                ? indexColumns(index).Where(c => c != Schema.SqliteDdl.OrganizationColumn).ToList()
+                : UniqueColumns(ex.Message, objectName);
             var what = fields.Count == 0 ? "these values" : "this " + string.Join(" and ", fields);
             return new DataOperationException(
                 DataErrorCode.DuplicateValue,
@@ -33,6 +36,20 @@ internal static class SqliteErrors
         return ex.SqliteErrorCode is Busy or Locked or IoError or Full or CantOpen
             ? new DataOperationException(DataErrorCode.Unavailable, "The database is busy or unavailable; retry shortly.", ex) { ObjectName = objectName }
             : null;
+    }
+
+    // "UNIQUE constraint failed: index 'ux_account_name'"
+    private static string? IndexName(string message)
+    {
+        var marker = message.IndexOf("constraint failed: index '", StringComparison.OrdinalIgnoreCase);
+        if (marker < 0)
+        {
+            return null;
+        }
+
+        var start = marker + "constraint failed: index '".Length;
+        var end = message.IndexOf('\'', start);
+        return end > start ? message[start..end] : null;
     }
 
     // "UNIQUE constraint failed: account.email, account.name"

@@ -1,5 +1,4 @@
 using System.Text;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using ObjectStack.Abstractions.Data.Drivers;
 using ObjectStack.Abstractions.Data.Filters;
@@ -9,34 +8,95 @@ using ObjectStack.Drivers.Sqlite.Storage;
 
 namespace ObjectStack.Drivers.Sqlite;
 
-/// <summary>One pooled connection inside one transaction: deferred for readers, immediate (holding the writer slot) for writers.</summary>
+/// <summary>
+/// One pooled connection for one unit of work. A writer holds the writer slot and runs inside <c>BEGIN IMMEDIATE</c>;
+/// a reader runs each statement on its own (in WAL mode every statement reads one consistent snapshot), which saves
+/// the BEGIN/COMMIT pair on the hot read path. SQLite runs in-process, so statements execute synchronously.
+/// </summary>
 internal sealed class SqliteSession : IDriverSession
 {
     private readonly SqliteDataDriver _driver;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly ConnectionPool _pool;
+    private readonly PooledConnection _connection;
+    private readonly int _generation;
     private readonly SemaphoreSlim? _writeGate;
     private bool _completed;
+    private bool _healthy = true;
+    private bool _disposed;
+    private HashSet<string>? _written;
 
-    public SqliteSession(SqliteDataDriver driver, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim? writeGate)
+    private SqliteSession(SqliteDataDriver driver, ConnectionPool pool, PooledConnection connection, int generation, SemaphoreSlim? writeGate)
     {
         _driver = driver;
+        _pool = pool;
         _connection = connection;
-        _transaction = transaction;
+        _generation = generation;
         _writeGate = writeGate;
     }
 
-    public async Task<SelectResult> SelectAsync(SelectCommand command, CancellationToken cancellationToken = default)
+    /// <summary>Opens a session on a pooled connection; a writer (holding <paramref name="writeGate"/>) begins its transaction.</summary>
+    public static SqliteSession Open(SqliteDataDriver driver, ConnectionPool pool, SemaphoreSlim? writeGate)
+    {
+        var (connection, generation) = pool.Rent();
+        var session = new SqliteSession(driver, pool, connection, generation, writeGate);
+        if (writeGate is not null)
+        {
+            try
+            {
+                session.Run(string.Empty, () => connection.Command("BEGIN IMMEDIATE", []).ExecuteNonQuery());
+            }
+            catch
+            {
+                pool.Return(connection, generation, healthy: false);
+                throw;
+            }
+        }
+
+        return session;
+    }
+
+    public Task<SelectResult> SelectAsync(SelectCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (sql, values) = SelectSql.Compile(command, _driver.Statements);
-        var rows = new List<Dictionary<string, object?>>(command.Limit is { } l ? Math.Min(l, 1024) : 16);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Readers reuse a total while its table is unchanged; a writer counts inside its own transaction instead.
+        string? countKey = null;
+        long version = 0;
         long? total = null;
-        await Run(command.Object.Name, async () =>
+        if (command.IncludeTotal && _writeGate is null)
         {
-            await using var reader = await _connection.ExecuteReaderAsync(Definition(sql, values, cancellationToken)).ConfigureAwait(false);
+            var shape = new StringBuilder();
+            var filterValues = new List<object>();
+            if (command.Filter is { } filter)
+            {
+                FilterSql.AppendShape(shape, filter, command.Object, filterValues);
+            }
+
+            countKey = CountCache.Key(command.Object.Name, shape.ToString(), filterValues);
+            version = _driver.Counts.VersionOf(command.Object.Name);
+            if (_driver.Counts.TryGet(countKey, version, out var cached))
+            {
+                total = cached;
+                command = new SelectCommand
+                {
+                    Object = command.Object,
+                    Fields = command.Fields,
+                    Filter = command.Filter,
+                    Sort = command.Sort,
+                    Limit = command.Limit,
+                    Offset = command.Offset,
+                };
+            }
+        }
+
+        var (sql, values) = SelectSql.Compile(command, _driver.Statements);
+        var result = Run(command.Object.Name, () =>
+        {
             var fields = command.Fields;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var rows = new List<Dictionary<string, object?>>(command.Limit is { } l ? Math.Min(l, 1024) : 16);
+            using var reader = _connection.Command(sql, values).ExecuteReader();
+            while (reader.Read())
             {
                 var row = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
                 for (var i = 0; i < fields.Count; i++)
@@ -44,29 +104,28 @@ internal sealed class SqliteSession : IDriverSession
                     row[fields[i].Name] = SqliteValues.Read(reader, i, fields[i]);
                 }
 
-                if (command.IncludeTotal)
-                {
-                    total ??= reader.GetInt64(fields.Count);
-                }
-
                 rows.Add(row);
             }
 
-            return 0;
-        }).ConfigureAwait(false);
+            if (command.IncludeTotal && reader.NextResult() && reader.Read())
+            {
+                total = reader.GetInt64(0);
+            }
 
-        // Past the last page the window count has no row to ride on; only then is a second statement needed.
-        if (command.IncludeTotal && total is null)
+            return new SelectResult(rows, total);
+        });
+        if (countKey is not null && command.IncludeTotal && total is { } counted)
         {
-            total = command.Offset == 0 ? 0 : await CountAsync(command.Object, command.Filter, cancellationToken).ConfigureAwait(false);
+            _driver.Counts.Set(countKey, version, counted);
         }
 
-        return new SelectResult(rows, total);
+        return Task.FromResult(result);
     }
 
     public Task<long> CountAsync(ObjectDefinition obj, FilterNode? filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
+        cancellationToken.ThrowIfCancellationRequested();
         var values = new List<object>();
         var shape = new StringBuilder();
         if (filter is not null)
@@ -74,26 +133,15 @@ internal sealed class SqliteSession : IDriverSession
             FilterSql.AppendShape(shape, filter, obj, values);
         }
 
-        var sql = WriteSql.Count(shape.ToString(), obj, () =>
-        {
-            if (filter is null)
-            {
-                return string.Empty;
-            }
-
-            var where = new StringBuilder(" WHERE ");
-            var next = 0;
-            FilterSql.Render(where, filter, obj, ref next);
-            return where.ToString();
-        }, _driver.Statements);
-        return Run(obj.Name, () => _connection.ExecuteScalarAsync<long>(Definition(sql, values, cancellationToken)));
+        var sql = WriteSql.Count(shape.ToString(), obj, () => SelectSql.Where(filter, obj), _driver.Statements);
+        return Task.FromResult(Run(obj.Name, () => (long)_connection.Command(sql, values).ExecuteScalar()!));
     }
 
-    public async Task<IReadOnlyDictionary<string, object?>> InsertAsync(ObjectDefinition obj, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, object?>> InsertAsync(ObjectDefinition obj, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(values);
-        EnsureWritable();
+        EnsureWritable(cancellationToken);
         var columns = new List<string>(values.Count);
         var parameters = new List<object>(values.Count);
         foreach (var field in obj.Fields)
@@ -105,19 +153,20 @@ internal sealed class SqliteSession : IDriverSession
             }
         }
 
+        Written(obj);
         var autonumbers = obj.Fields.Where(f => f.Type == FieldType.Autonumber).ToList();
         var sql = WriteSql.Insert(obj, columns, autonumbers, _driver.Statements);
-        if (autonumbers.Count == 0)
+        return Task.FromResult(Run(obj.Name, () =>
         {
-            await Run(obj.Name, () => _connection.ExecuteAsync(Definition(sql, parameters, cancellationToken))).ConfigureAwait(false);
-            return new Dictionary<string, object?>();
-        }
-
-        return await Run(obj.Name, async () =>
-        {
-            await using var reader = await _connection.ExecuteReaderAsync(Definition(sql, parameters, cancellationToken)).ConfigureAwait(false);
             var generated = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (autonumbers.Count == 0)
+            {
+                _connection.Command(sql, parameters).ExecuteNonQuery();
+                return (IReadOnlyDictionary<string, object?>)generated;
+            }
+
+            using var reader = _connection.Command(sql, parameters).ExecuteReader();
+            if (reader.Read())
             {
                 for (var i = 0; i < autonumbers.Count; i++)
                 {
@@ -125,15 +174,15 @@ internal sealed class SqliteSession : IDriverSession
                 }
             }
 
-            return (IReadOnlyDictionary<string, object?>)generated;
-        }).ConfigureAwait(false);
+            return generated;
+        }));
     }
 
-    public async Task<bool> UpdateAsync(ObjectDefinition obj, string id, IReadOnlyDictionary<string, object?> changes, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateAsync(ObjectDefinition obj, string id, IReadOnlyDictionary<string, object?> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(changes);
-        EnsureWritable();
+        EnsureWritable(cancellationToken);
         var columns = new List<string>(changes.Count);
         var parameters = new List<object>(changes.Count + 1);
         foreach (var field in obj.Fields)
@@ -147,94 +196,110 @@ internal sealed class SqliteSession : IDriverSession
 
         if (columns.Count == 0)
         {
-            return await CountAsync(obj, new ComparisonFilter(SystemFieldNames.Id, FilterOperator.Eq, id), cancellationToken).ConfigureAwait(false) > 0;
+            return CountAsync(obj, new ComparisonFilter(SystemFieldNames.Id, FilterOperator.Eq, id), cancellationToken).ContinueWith(t => t.Result > 0, TaskScheduler.Default);
         }
 
         parameters.Add(id);
+        Written(obj);
         var sql = WriteSql.Update(obj, columns, _driver.Statements);
-        return await Run(obj.Name, () => _connection.ExecuteAsync(Definition(sql, parameters, cancellationToken))).ConfigureAwait(false) > 0;
+        return Task.FromResult(Run(obj.Name, () => _connection.Command(sql, parameters).ExecuteNonQuery() > 0));
     }
 
-    public async Task<bool> DeleteAsync(ObjectDefinition obj, string id, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(ObjectDefinition obj, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        EnsureWritable();
+        EnsureWritable(cancellationToken);
+        Written(obj);
         var sql = WriteSql.Delete(obj, _driver.Statements);
-        return await Run(obj.Name, () => _connection.ExecuteAsync(Definition(sql, [id], cancellationToken))).ConfigureAwait(false) > 0;
+        return Task.FromResult(Run(obj.Name, () => _connection.Command(sql, [id]).ExecuteNonQuery() > 0));
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        EnsureWritable();
-        cancellationToken.ThrowIfCancellationRequested();
-        await Run(string.Empty, async () =>
-        {
-            await _transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
+        EnsureWritable(cancellationToken);
+        Run(string.Empty, () => _connection.Command("COMMIT", []).ExecuteNonQuery());
         _completed = true;
+        if (_written is not null)
+        {
+            _driver.Counts.Bump(_written);
+        }
+
+        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _disposed = true;
         try
         {
-            if (!_completed)
+            if (_writeGate is not null && !_completed)
             {
-                _completed = true;
                 try
                 {
-                    await _transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    _connection.Command("ROLLBACK", []).ExecuteNonQuery();
                 }
                 catch (SqliteException)
                 {
-                    // The transaction is already gone (the connection failed); disposing below cleans up.
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already completed.
+                    // The transaction is already gone (the connection failed); the connection is closed below.
+                    _healthy = false;
                 }
             }
 
-            await _transaction.DisposeAsync().ConfigureAwait(false);
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            _pool.Return(_connection, _generation, _healthy);
         }
         finally
         {
             _writeGate?.Release();
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private CommandDefinition Definition(string sql, List<object> values, CancellationToken cancellationToken)
+    private List<string> IndexColumns(string index)
     {
-        var parameters = new DynamicParameters();
-        for (var i = 0; i < values.Count; i++)
+        using var command = _connection.Connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_index_xinfo($index) WHERE key = 1 AND name IS NOT NULL ORDER BY seqno";
+        command.Parameters.AddWithValue("$index", index);
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
         {
-            parameters.Add("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i] is DBNull ? null : values[i]);
+            columns.Add(reader.GetString(0));
         }
 
-        return new CommandDefinition(sql, parameters, _transaction, cancellationToken: cancellationToken, flags: CommandFlags.None);
+        return columns;
     }
 
-    private void EnsureWritable()
+    private void Written(ObjectDefinition obj) => (_written ??= new HashSet<string>(StringComparer.Ordinal)).Add(obj.Name);
+
+    private void EnsureWritable(CancellationToken cancellationToken)
     {
         if (_writeGate is null)
         {
             throw new InvalidOperationException("This session is read-only.");
         }
 
-        ObjectDisposedException.ThrowIf(_completed, this);
+        ObjectDisposedException.ThrowIf(_completed || _disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static async Task<T> Run<T>(string objectName, Func<Task<T>> action)
+    private T Run<T>(string objectName, Func<T> action)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            return await action().ConfigureAwait(false);
+            return action();
         }
-        catch (SqliteException ex) when (SqliteErrors.Translate(ex, objectName) is { } translated)
+        catch (SqliteException ex)
         {
-            throw translated;
+            // A constraint failure leaves the connection usable; anything else may not.
+            _healthy &= ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT;
+            throw SqliteErrors.Translate(ex, objectName, IndexColumns) ?? ex;
         }
     }
 }

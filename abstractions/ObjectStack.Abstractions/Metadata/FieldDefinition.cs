@@ -22,6 +22,13 @@ public sealed record FieldDefinition
     /// <summary>Gets a value indicating whether no two records may hold the same non-null value.</summary>
     public bool Unique { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether a <see cref="Unique"/> field is unique across the whole installation
+    /// (<c>unique: "global"</c>) rather than within each organization (<c>true</c> or <c>"organization"</c>, the default
+    /// on organization-scoped objects).
+    /// </summary>
+    public bool UniqueGlobal { get; init; }
+
     /// <summary>Gets the value used on insert when none is given, in the field's CLR type; null for none.</summary>
     public object? DefaultValue { get; init; }
 

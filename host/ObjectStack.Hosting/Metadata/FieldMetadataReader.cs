@@ -61,6 +61,7 @@ internal static class FieldMetadataReader
             Description = walker.GetString("description"),
             Required = walker.GetBoolean("required"),
             Unique = ReadUnique(walker),
+            UniqueGlobal = walker.Get("unique") is { ValueKind: JsonValueKind.String } scope && scope.GetString() == "global",
             ReadOnly = walker.GetBoolean("readonly") || type == FieldType.Autonumber,
             Hidden = walker.GetBoolean("hidden"),
             MaxLength = walker.GetInt("maxLength", 1, 1_000_000),
@@ -103,7 +104,7 @@ internal static class FieldMetadataReader
         }
     }
 
-    /// <summary>Reads <c>unique</c>: true, false, <c>global</c> or <c>organization</c> (both mean unique).</summary>
+    /// <summary>Reads <c>unique</c>: true, false, <c>global</c> or <c>organization</c> (all but false mean unique; the scope is read separately).</summary>
     public static bool ReadUnique(JsonObjectWalker walker)
     {
         var value = walker.Get("unique");

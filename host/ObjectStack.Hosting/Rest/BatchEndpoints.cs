@@ -178,7 +178,7 @@ internal static class BatchEndpoints
             throw RestException.BadRequest("VALIDATION_FAILED", $"Invalid batch request: operations[{index}] must be an object with an 'object' name.");
         }
 
-        var action = operation.TryGetProperty("action", out var a) ? a.GetString() : "create";
+        var action = !operation.TryGetProperty("action", out var a) ? "create" : a.ValueKind == JsonValueKind.String ? a.GetString() : null;
         var verb = action switch
         {
             "create" => ApiMethods.Create,
@@ -295,10 +295,17 @@ internal static class BatchEndpoints
 
     private static async Task<RowResult> UpsertRowAsync(IDataOperations ops, OperationContext caller, string objectName, string? id, Dictionary<string, object?> values, CancellationToken ct)
     {
-        var exists = id is not null && await ops.GetAsync(caller, objectName, id, [SystemFieldNames.Id], cancellationToken: ct).ConfigureAwait(false) is not null;
-        return exists
-            ? await UpdateRowAsync(ops, caller, objectName, id!, values, ct).ConfigureAwait(false)
-            : await CreateRowAsync(ops, caller, objectName, values, ct).ConfigureAwait(false);
+        if (id is null)
+        {
+            return await CreateRowAsync(ops, caller, objectName, values, ct).ConfigureAwait(false);
+        }
+
+        // Ids are assigned by the server, so an id that does not exist cannot be created as asked: say so.
+        return await ops.GetAsync(caller, objectName, id, [SystemFieldNames.Id], cancellationToken: ct).ConfigureAwait(false) is not null
+            ? await UpdateRowAsync(ops, caller, objectName, id, values, ct).ConfigureAwait(false)
+            : throw new DataOperationException(
+                DataErrorCode.RecordNotFound, $"Record {id} not found in {objectName}; ids are assigned by the server, so omit 'id' to insert a new record.")
+            { ObjectName = objectName };
     }
 
     private static async Task<RowResult> DeleteRowAsync(IDataOperations ops, OperationContext caller, string objectName, string id, CancellationToken ct)

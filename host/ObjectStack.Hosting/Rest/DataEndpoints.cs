@@ -88,7 +88,14 @@ internal static class DataEndpoints
         var expectedVersion = http.Request.Headers.IfMatch.Count > 0 ? http.Request.Headers.IfMatch.ToString() : null;
         if (values.Remove("expectedVersion", out var bodyVersion) && bodyVersion is System.Text.Json.JsonElement token)
         {
-            expectedVersion = token.ValueKind == System.Text.Json.JsonValueKind.String ? token.GetString() : token.GetRawText();
+            expectedVersion = token.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.Null => expectedVersion,
+                System.Text.Json.JsonValueKind.String => token.GetString(),
+                System.Text.Json.JsonValueKind.Number when token.TryGetInt64(out var epochMs) && epochMs is >= 0 and <= 253402300799999 =>
+                    ValueFormats.FormatDateTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMs)),
+                _ => throw RestException.BadRequest("VALIDATION_FAILED", "expectedVersion must be the record's updated_at, as ISO 8601 text or epoch milliseconds.", obj.Name),
+            };
         }
 
         var result = await Engine(http).UpdateAsync(RequestIdentity.Current(http), obj.Name, id, values, expectedVersion, http.RequestAborted).ConfigureAwait(false);

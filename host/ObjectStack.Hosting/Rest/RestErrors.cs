@@ -98,6 +98,12 @@ internal static class RestErrors
                 httpContext.Response.Headers.RetryAfter = "1";
             }
 
+            if (status >= 500)
+            {
+                body["error"] = $"{body["error"]} Reference: {httpContext.TraceIdentifier}.";
+                body["reference"] = httpContext.TraceIdentifier;
+            }
+
             httpContext.Response.Headers.CacheControl = "no-store";
             return httpContext.Response.WriteAsJsonAsync(body, RestJson.Options, httpContext.RequestAborted);
         }

@@ -18,6 +18,7 @@ internal static class RestJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        options.Converters.Add(new RecordJsonConverter());
         options.Converters.Add(new InstantConverter());
         options.Converters.Add(new TimeConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -75,8 +75,9 @@ internal static class SchemaPlanner
         return [.. dropIndexes, .. createTables, .. addColumns, .. alterColumns, .. dropColumns, .. createIndexes, .. dropTables];
     }
 
-    /// <summary>The indexes the engine maintains for an object: unique fields, references (for expansion and delete
-    /// cascades), the owner, and the declared indexes.</summary>
+    /// <summary>The indexes the engine maintains for an object: unique fields (per organization on organization-scoped
+    /// objects, with <c>organization_id</c> first), references (for expansion and delete cascades), the owner, and the
+    /// declared indexes.</summary>
     public static List<IndexSchema> DesiredIndexes(ObjectDefinition obj)
     {
         var indexes = new List<IndexSchema>();
@@ -84,7 +85,11 @@ internal static class SchemaPlanner
         {
             if (field.Unique)
             {
-                indexes.Add(new IndexSchema(IndexNames.For(obj.Name, field.Name, unique: true), [field.Name], Unique: true));
+                // Unique within each organization unless declared global: the driver treats a missing organization as one more scope.
+                IReadOnlyList<string> columns = obj.OrganizationScoped && !field.UniqueGlobal && !field.IsSystem
+                    ? [SystemFieldNames.OrganizationId, field.Name]
+                    : [field.Name];
+                indexes.Add(new IndexSchema(IndexNames.For(obj.Name, field.Name, unique: true), columns, Unique: true));
             }
             else if (field.IsReference || field.Name is SystemFieldNames.OwnerId or SystemFieldNames.OrganizationId)
             {

@@ -21,7 +21,7 @@ internal static class SqliteDdl
                 return [$"ALTER TABLE {table} ADD COLUMN {Column(change.Field!)}"];
             case SchemaChangeKind.CreateIndex:
                 var index = change.Index!;
-                return [$"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {Quote.Id(index.Name)} ON {table} ({string.Join(", ", index.Columns.Select(Quote.Id))})"];
+                return [$"CREATE {(index.Unique ? "UNIQUE " : string.Empty)}INDEX {Quote.Id(index.Name)} ON {table} ({string.Join(", ", index.Columns.Select(c => IndexColumn(c, index.Unique)))})"];
             case SchemaChangeKind.DropIndex:
                 return [$"DROP INDEX IF EXISTS {Quote.Id(change.Index!.Name)}"];
             case SchemaChangeKind.DropColumn:
@@ -37,6 +37,19 @@ internal static class SqliteDdl
 
     private static string CreateTable(ObjectDefinition obj, string name) =>
         $"CREATE TABLE {Quote.Id(name)} ({string.Join(", ", obj.Fields.Select(Column))})";
+
+    /// <summary>
+    /// In a unique index, a missing organization counts as one scope of its own (SQLite never considers NULLs equal),
+    /// so <c>organization_id</c> is indexed as <c>IFNULL("organization_id", '')</c>; <see cref="OrganizationScope"/> reads it back.
+    /// </summary>
+    internal static string IndexColumn(string column, bool unique) =>
+        unique && column == OrganizationColumn ? OrganizationScope : Quote.Id(column);
+
+    /// <summary>The organization column name.</summary>
+    internal const string OrganizationColumn = "organization_id";
+
+    /// <summary>The expression a unique index uses for the organization.</summary>
+    internal const string OrganizationScope = "IFNULL(\"organization_id\", '')";
 
     private static string Column(FieldDefinition field) =>
         field.Name == SystemFieldNames.Id

@@ -30,13 +30,17 @@ internal sealed class SqliteSchemaManager : ISchemaManager
                 "SELECT name, type FROM pragma_table_info(@table)", new { table }, cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
             var indexes = new List<IndexSchema>();
-            var indexRows = await connection.QueryAsync<(string Name, long Unique)>(new CommandDefinition(
-                "SELECT name, \"unique\" FROM pragma_index_list(@table) WHERE origin = 'c' ORDER BY name", new { table }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var (name, unique) in indexRows)
+            var indexRows = await connection.QueryAsync<(string Name, long Unique, string? Sql)>(new CommandDefinition(
+                "SELECT l.name, l.\"unique\", s.sql FROM pragma_index_list(@table) AS l JOIN sqlite_schema AS s ON s.name = l.name WHERE l.origin = 'c' ORDER BY l.name",
+                new { table },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var (name, unique, sql) in indexRows)
             {
-                var indexColumns = await connection.QueryAsync<string>(new CommandDefinition(
-                    "SELECT name FROM pragma_index_info(@name) ORDER BY seqno", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                indexes.Add(new IndexSchema(name, [.. indexColumns], unique != 0));
+                // An expression column reads back without a name; the only expression the engine indexes is the organization scope.
+                var indexColumns = await connection.QueryAsync<string?>(new CommandDefinition(
+                    "SELECT name FROM pragma_index_xinfo(@name) WHERE key = 1 ORDER BY seqno", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var scoped = sql?.Contains(SqliteDdl.OrganizationScope, StringComparison.Ordinal) == true;
+                indexes.Add(new IndexSchema(name, [.. indexColumns.Select(c => c ?? (scoped ? SqliteDdl.OrganizationColumn : "(expression)"))], unique != 0));
             }
 
             tables[table] = new TableSchema(table, columns, indexes);
@@ -79,6 +83,7 @@ internal sealed class SqliteSchemaManager : ISchemaManager
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _driver.ResetConnections();
     }
 
     public async Task<IReadOnlyList<SchemaHistoryEntry>> ReadHistoryAsync(CancellationToken cancellationToken = default)

@@ -87,9 +87,10 @@ internal static class FilterSql
                 RenderChildren(sql, " OR ", "0", or.Children, obj, ref next);
                 break;
             case NotFilter not:
-                sql.Append("(NOT ");
+                // NULL-safe: a comparison on an empty column is unknown, and its negation must still match the row.
+                sql.Append("(NOT IFNULL(");
                 Render(sql, not.Child, obj, ref next);
-                sql.Append(')');
+                sql.Append(", 0))");
                 break;
             case ConstantFilter constant:
                 sql.Append(constant.Matches ? "1" : "0");

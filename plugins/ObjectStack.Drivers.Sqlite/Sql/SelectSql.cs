@@ -1,14 +1,14 @@
 using System.Text;
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Data.Drivers;
+using ObjectStack.Abstractions.Data.Filters;
+using ObjectStack.Abstractions.Metadata;
 
 namespace ObjectStack.Drivers.Sqlite.Sql;
 
 /// <summary>Compiles a <see cref="SelectCommand"/> into SQL once per shape, and its parameter values every time.</summary>
 internal static class SelectSql
 {
-    public const string TotalColumn = "__os_total";
-
     public static (string Sql, List<object> Parameters) Compile(SelectCommand command, StatementCache cache)
     {
         var parameters = new List<object>();
@@ -59,18 +59,10 @@ internal static class SelectSql
             sql.Append(i == 0 ? string.Empty : ", ").Append(Quote.Id(command.Fields[i].Name));
         }
 
-        if (command.IncludeTotal)
-        {
-            sql.Append(", COUNT(*) OVER () AS ").Append(Quote.Id(TotalColumn));
-        }
-
         sql.Append(" FROM ").Append(Quote.Id(command.Object.Name));
-        var next = 0;
-        if (command.Filter is { } filter)
-        {
-            sql.Append(" WHERE ");
-            FilterSql.Render(sql, filter, command.Object, ref next);
-        }
+        var where = Where(command.Filter, command.Object);
+        sql.Append(where);
+        var next = CountParameters(command.Filter, command.Object);
 
         for (var i = 0; i < command.Sort.Count; i++)
         {
@@ -93,6 +85,38 @@ internal static class SelectSql
             sql.Append(" OFFSET @p").Append(next);
         }
 
+        // The total rides in the same command: one round trip, and the count uses the indexes instead of the sort.
+        if (command.IncludeTotal)
+        {
+            sql.Append("; SELECT COUNT(*) FROM ").Append(Quote.Id(command.Object.Name)).Append(where);
+        }
+
         return sql.ToString();
+    }
+
+    /// <summary>Renders <c> WHERE ...</c> for a filter (parameters from <c>@p0</c>), or an empty string.</summary>
+    public static string Where(FilterNode? filter, ObjectDefinition obj)
+    {
+        if (filter is null)
+        {
+            return string.Empty;
+        }
+
+        var where = new StringBuilder(" WHERE ");
+        var next = 0;
+        FilterSql.Render(where, filter, obj, ref next);
+        return where.ToString();
+    }
+
+    private static int CountParameters(FilterNode? filter, ObjectDefinition obj)
+    {
+        if (filter is null)
+        {
+            return 0;
+        }
+
+        var parameters = new List<object>();
+        FilterSql.AppendShape(new StringBuilder(), filter, obj, parameters);
+        return parameters.Count;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Metadata;
 
 namespace ObjectStack.Drivers.Sqlite.Storage;
@@ -9,7 +10,6 @@ namespace ObjectStack.Drivers.Sqlite.Storage;
 internal static class SqliteValues
 {
     private const string DateFormat = "yyyy-MM-dd";
-    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private const string TimeFormat = "HH':'mm':'ss'.'fff";
 
     /// <summary>Converts a value of the field's CLR type into a value to bind.</summary>
@@ -22,7 +22,7 @@ internal static class SqliteValues
         int i => (long)i,
         bool b => b ? 1L : 0L,
         DateOnly date => date.ToString(DateFormat, CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture),
+        DateTimeOffset instant => InstantText.Format(instant),
         TimeOnly time => time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         JsonElement json => json.GetRawText(),
         IEnumerable<string> list => JsonSerializer.Serialize(list),
@@ -54,8 +54,9 @@ internal static class SqliteValues
     private static decimal ToDecimal(double value) =>
         double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? Convert.ToDecimal(value) : 0m;
 
-    private static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.ParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset ParseInstant(string text) => InstantText.TryParse(text, out var instant)
+        ? instant
+        : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private static JsonElement ParseJson(string text)
     {

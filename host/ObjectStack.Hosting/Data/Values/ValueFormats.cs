@@ -6,11 +6,10 @@ namespace ObjectStack.Hosting.Data.Values;
 internal static class ValueFormats
 {
     public const string Date = "yyyy-MM-dd";
-    public const string DateTime = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     public static string FormatDate(DateOnly value) => value.ToString(Date, CultureInfo.InvariantCulture);
 
-    public static string FormatDateTime(DateTimeOffset value) => value.UtcDateTime.ToString(DateTime, CultureInfo.InvariantCulture);
+    public static string FormatDateTime(DateTimeOffset value) => Abstractions.Data.InstantText.Format(value);
 
     public static string FormatTime(TimeOnly value) =>
         value.ToString(value.Millisecond == 0 ? "HH':'mm':'ss" : "HH':'mm':'ss'.'fff", CultureInfo.InvariantCulture);

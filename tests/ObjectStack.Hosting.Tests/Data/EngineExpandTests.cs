@@ -1,0 +1,224 @@
+using ObjectStack.Abstractions.Data;
+using ObjectStack.Abstractions.Execution;
+using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+
+namespace ObjectStack.Hosting.Tests.Data;
+
+/// <summary>
+/// Expansion of lookups: ids replaced by records, field selection inside an expansion, nesting to depth three (four
+/// is refused), and ids that stay ids when the caller cannot see the target.
+/// </summary>
+public sealed class EngineExpandTests
+{
+    private const string Objects = """
+        {
+          "country": { "fields": { "name": { "type": "text" }, "code": { "type": "text" } } },
+          "city": { "fields": { "name": { "type": "text" }, "country": { "type": "lookup", "reference": "country" } } },
+          "person": {
+            "fields": { "name": { "type": "text" }, "city": { "type": "lookup", "reference": "city" } },
+            "tenancy": { "enabled": false }
+          },
+          "pet": { "fields": { "name": { "type": "text" }, "owner": { "type": "lookup", "reference": "person" } } },
+          "visit": { "fields": { "name": { "type": "text" }, "pet": { "type": "lookup", "reference": "pet" } } }
+        }
+        """;
+
+    private DataTestHost _host = null!;
+    private string _norway = null!;
+    private string _oslo = null!;
+    private string _ann = null!;
+    private string _rex = null!;
+    private string _bob = null!;
+    private string _hiddenCity = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await DataTestHost.StartAsync(Objects);
+        var engine = _host.Engine;
+        _norway = (await engine.InsertAsync(DataTestHost.Alice, "country", Values(("name", "Norway"), ("code", "NO")))).Id;
+        _oslo = (await engine.InsertAsync(DataTestHost.Alice, "city", Values(("name", "Oslo"), ("country", _norway)))).Id;
+        _ann = (await engine.InsertAsync(DataTestHost.Alice, "person", Values(("name", "Ann"), ("city", _oslo)))).Id;
+        _rex = (await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Rex"), ("owner", _ann)))).Id;
+        await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Tom"), ("owner", _ann)));
+        await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Stray")));
+        await engine.InsertAsync(DataTestHost.Alice, "visit", Values(("name", "checkup"), ("pet", _rex)));
+
+        // A city of another organization, referenced by a person (not tenant-scoped) whom everyone can see.
+        _hiddenCity = (await engine.InsertAsync(OperationContext.System("tests", "org-b"), "city", Values(("name", "Bergen")))).Id;
+        _bob = (await engine.InsertAsync(DataTestHost.System, "person", Values(("name", "Bob"), ("city", _hiddenCity)))).Id;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task Find_ExpandLookup_ReplacesIdsByRecordsAndLeavesNullsAlone()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "pet",
+            Sort = [new SortField("name")],
+            Expand = [new ExpandRequest { Field = "owner" }],
+        });
+
+        var byName = result.Records.ToDictionary(r => (string)r["name"]!);
+        var rexOwner = Record(byName["Rex"]["owner"]);
+        var tomOwner = Record(byName["Tom"]["owner"]);
+        Assert.That(rexOwner["id"], Is.EqualTo(_ann));
+        Assert.That(rexOwner["name"], Is.EqualTo("Ann"));
+        Assert.That(rexOwner["city"], Is.EqualTo(_oslo), "not expanded further unless asked");
+        Assert.That(tomOwner["id"], Is.EqualTo(_ann));
+        Assert.That(byName["Stray"]["owner"], Is.Null);
+    }
+
+    [Test]
+    public async Task Find_ExpandWithFields_ReturnsOnlyThoseFieldsAndTheId()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "city",
+            Filter = Where("""{ "name": "Oslo" }"""),
+            Expand = [new ExpandRequest { Field = "country", Fields = ["code"] }],
+        });
+
+        Assert.That(Record(result.Records.Single()["country"]), Is.EquivalentTo(new Dictionary<string, object?> { ["id"] = _norway, ["code"] = "NO" }));
+    }
+
+    [Test]
+    public async Task Get_ExpandThreeLevels_NestsRecords()
+    {
+        var pet = await _host.Engine.GetAsync(DataTestHost.Alice, "pet", _rex, expand:
+        [
+            new ExpandRequest
+            {
+                Field = "owner",
+                Expand = [new ExpandRequest { Field = "city", Expand = [new ExpandRequest { Field = "country" }] }],
+            },
+        ]);
+
+        var owner = Record(pet!["owner"]);
+        var city = Record(owner["city"]);
+        var country = Record(city["country"]);
+        Assert.That((owner["name"], city["name"], country["name"]), Is.EqualTo(("Ann", "Oslo", "Norway")));
+    }
+
+    [Test]
+    public void Find_ExpandFourLevels_IsInvalidQuery()
+    {
+        var exception = Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "visit",
+            Expand = [Chain("pet", "owner", "city", "country")],
+        }));
+
+        Assert.That(exception.Message, Does.Contain("3"));
+    }
+
+    [Test]
+    public void Get_ExpandFourLevels_IsInvalidQuery() =>
+        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.GetAsync(DataTestHost.Alice, "visit", _rex, expand: [Chain("pet", "owner", "city", "country")]));
+
+    [Test]
+    public async Task Find_ExpandThreeLevelsFromTheTop_IsAllowed()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "visit", Expand = [Chain("pet", "owner", "city")] });
+
+        var city = Record(Record(Record(result.Records.Single()["pet"])["owner"])["city"]);
+        Assert.That(city["country"], Is.EqualTo(_norway), "the fourth level stays an id");
+    }
+
+    [Test]
+    public void Find_ExpandNonLookupField_IsInvalidField() =>
+        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "name" }] }));
+
+    [Test]
+    public void Find_ExpandUnknownField_IsInvalidField() =>
+        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "ownr" }] }));
+
+    [Test]
+    public void Find_ExpandUnknownFieldOfTheTarget_IsInvalidField() =>
+        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "pet",
+            Expand = [new ExpandRequest { Field = "owner", Fields = ["nope"] }],
+        }));
+
+    [Test]
+    public async Task Get_TargetHiddenByTheOrganizationWall_StaysAnId()
+    {
+        var outsider = User("carol", "org-a");
+
+        var bob = await _host.Engine.GetAsync(outsider, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
+        var bobAsSystem = await _host.Engine.GetAsync(DataTestHost.System, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
+
+        Assert.That(bob!["city"], Is.EqualTo(_hiddenCity));
+        Assert.That(Record(bobAsSystem!["city"])["name"], Is.EqualTo("Bergen"));
+    }
+
+    [Test]
+    public async Task Find_SelectWithoutTheExpandedField_StillExpandsIt()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "city",
+            Fields = ["name"],
+            Filter = Where("""{ "name": "Oslo" }"""),
+            Expand = [new ExpandRequest { Field = "country", Fields = ["name"] }],
+        });
+
+        Assert.That(Record(result.Records.Single()["country"])["name"], Is.EqualTo("Norway"));
+    }
+
+    [Test]
+    public async Task Find_ExpandFilterNotMatched_LeavesTheFieldNull()
+    {
+        // ExpandRequest.Filter: "a filter the referenced record must match to be expanded; otherwise the field is null".
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "city",
+            Filter = Where("""{ "name": "Oslo" }"""),
+            Expand = [new ExpandRequest { Field = "country", Filter = Where("""{ "code": "SE" }""") }],
+        });
+
+        Assert.That(result.Records.Single()["country"], Is.Null);
+    }
+
+    [Test]
+    public async Task Find_ExpandFilterMatched_Expands()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "city",
+            Filter = Where("""{ "name": "Oslo" }"""),
+            Expand = [new ExpandRequest { Field = "country", Filter = Where("""{ "code": "NO" }""") }],
+        });
+
+        Assert.That(Record(result.Records.Single()["country"])["name"], Is.EqualTo("Norway"));
+    }
+
+    [Test]
+    public void Find_ExpandFilterOnUnknownField_IsInvalidField() =>
+        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "city",
+            Expand = [new ExpandRequest { Field = "country", Filter = Where("""{ "cod": "NO" }""") }],
+        }));
+
+    private static ExpandRequest Chain(params string[] fields)
+    {
+        ExpandRequest? inner = null;
+        for (var i = fields.Length - 1; i >= 0; i--)
+        {
+            inner = new ExpandRequest { Field = fields[i], Expand = inner is null ? [] : [inner] };
+        }
+
+        return inner!;
+    }
+
+    private static IReadOnlyDictionary<string, object?> Record(object? value)
+    {
+        Assert.That(value, Is.InstanceOf<IReadOnlyDictionary<string, object?>>(), "expected an expanded record");
+        return (IReadOnlyDictionary<string, object?>)value!;
+    }
+}

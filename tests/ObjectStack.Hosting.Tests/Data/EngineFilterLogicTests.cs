@@ -1,0 +1,140 @@
+using ObjectStack.Abstractions.Data;
+using ObjectStack.Abstractions.Data.Filters;
+using ObjectStack.Hosting.Data.Query;
+using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+
+namespace ObjectStack.Hosting.Tests.Data;
+
+/// <summary>
+/// Logical composition and the wire forms of a filter: <c>$and</c>/<c>$or</c>/<c>$not</c> (also empty and over null
+/// values), the array form, the flat list of conditions, and filters built directly from the AST.
+/// </summary>
+public sealed class EngineFilterLogicTests
+{
+    private const string Objects = """
+        {
+          "gadget": {
+            "fields": {
+              "name": { "type": "text", "required": true },
+              "qty": { "type": "number" },
+              "color": { "type": "text" },
+              "active": { "type": "boolean" }
+            }
+          }
+        }
+        """;
+
+    private DataTestHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await DataTestHost.StartAsync(Objects);
+        foreach (var (name, qty, color, active) in new (string, int?, string?, bool?)[]
+        {
+            ("a", 1, "red", true),
+            ("b", 5, "blue", false),
+            ("c", 10, null, true),
+            ("d", null, "red", null),
+        })
+        {
+            await _host.Engine.InsertAsync(DataTestHost.Alice, "gadget", Values(("name", name), ("qty", qty), ("color", color), ("active", active)));
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [TestCase("""{ "qty": { "$gt": 1 }, "color": "blue" }""", "b", TestName = "Object_SeveralFields_AreAnded")]
+    [TestCase("""{ "qty": { "$gt": 1, "$lt": 10 } }""", "b", TestName = "Object_SeveralOperatorsOnOneField_AreAnded")]
+    [TestCase("""{ "$or": [ { "qty": 1 }, { "color": "blue" } ] }""", "a,b")]
+    [TestCase("""{ "$and": [ { "color": "red" }, { "$or": [ { "qty": 1 }, { "qty": null } ] } ] }""", "a,d")]
+    [TestCase("""{ "$and": [] }""", "a,b,c,d", TestName = "And_Empty_MatchesEverything")]
+    [TestCase("""{ "$or": [] }""", "", TestName = "Or_Empty_MatchesNothing")]
+    [TestCase("""{ "$not": { "color": "red" } }""", "b,c", TestName = "Not_EqOnNullableField_IncludesRecordsWithoutAValue")]
+    [TestCase("""{ "$not": { "name": "a" } }""", "b,c,d")]
+    [TestCase("""{ "$not": { "$or": [ { "name": "a" }, { "name": "b" } ] } }""", "c,d")]
+    [TestCase("""{ "$not": {} }""", "", TestName = "Not_EmptyCondition_MatchesNothing")]
+    public async Task ObjectForm_Logic_Combines(string filter, string expected) =>
+        Assert.That(await NamesAsync(Where(filter)), Is.EqualTo(Split(expected)));
+
+    [TestCase("""["qty", ">=", 5]""", "b,c")]
+    [TestCase("""["qty", "between", [1, 5]]""", "a,b")]
+    [TestCase("""["color", "!=", "red"]""", "b,c", TestName = "ArrayForm_NotEquals_IsNullSafe")]
+    [TestCase("""["qty", "is_null"]""", "d")]
+    [TestCase("""["qty", "is_not_null"]""", "a,b,c")]
+    [TestCase("""["name", "in", ["a", "c"]]""", "a,c")]
+    [TestCase("""["and", ["qty", ">", 1], ["qty", "<", 10]]""", "b")]
+    [TestCase("""["or", ["name", "=", "a"], ["name", "=", "d"]]""", "a,d")]
+    [TestCase("""["or", ["name", "=", "a"], ["and", ["active", "=", true], ["qty", ">", 5]]]""", "a,c")]
+    [TestCase("""[["qty", ">", 1], ["active", "=", true]]""", "c", TestName = "FlatList_OfConditions_IsAnded")]
+    [TestCase("""[["color", "=", "red"], { "qty": { "$lt": 5 } }]""", "a", TestName = "FlatList_MixingObjectConditions_IsAnded")]
+    [TestCase("""["active", "=", "true"]""", "a,c", TestName = "ArrayForm_StringBoolean_IsCoerced")]
+    public async Task ArrayForm_Conditions_MatchLikeTheObjectForm(string filter, string expected) =>
+        Assert.That(await NamesAsync(Where(filter)), Is.EqualTo(Split(expected)));
+
+    [Test]
+    public async Task Not_ComparisonOverNullValues_MatchesEveryRecordTheChildDoesNotMatch()
+    {
+        // NotFilter is documented as "matches when the child does not": qty > 5 does not match d (qty null), so NOT must.
+        var child = new ComparisonFilter("qty", FilterOperator.Gt, 5);
+
+        var matched = await NamesAsync(child);
+        var negated = await NamesAsync(new NotFilter(child));
+
+        Assert.That(matched, Is.EqualTo(new[] { "c" }));
+        Assert.That(negated, Is.EqualTo(new[] { "a", "b", "d" }), "NOT(qty > 5) should be the complement of qty > 5, including the record whose qty is null");
+    }
+
+    [Test]
+    public async Task Not_InOverNullValues_MatchesTheComplement()
+    {
+        var child = Where("""{ "color": { "$in": ["red"] } }""");
+
+        Assert.That(await NamesAsync(child), Is.EqualTo(new[] { "a", "d" }));
+        Assert.That(await NamesAsync(new NotFilter(child)), Is.EqualTo(new[] { "b", "c" }), "c has no color, so it is not in ['red']");
+    }
+
+    [Test]
+    public async Task Ast_EmptyAndAndOr_MatchAllAndNone()
+    {
+        Assert.That(await NamesAsync(new AndFilter([])), Is.EqualTo(new[] { "a", "b", "c", "d" }));
+        Assert.That(await NamesAsync(new OrFilter([])), Is.Empty);
+        Assert.That(await NamesAsync(new NotFilter(new OrFilter([]))), Is.EqualTo(new[] { "a", "b", "c", "d" }));
+        Assert.That(await NamesAsync(ConstantFilter.False), Is.Empty);
+    }
+
+    [Test]
+    public async Task Ast_ClrValues_AreConvertedLikeJsonValues()
+    {
+        var filter = new AndFilter(
+        [
+            new ComparisonFilter("qty", FilterOperator.In, new List<object?> { 1, 10L, 5.0m }),
+            new ComparisonFilter("active", FilterOperator.Eq, true),
+        ]);
+
+        Assert.That(await NamesAsync(filter), Is.EqualTo(new[] { "a", "c" }));
+    }
+
+    [TestCase("""{ "$nor": [] }""")]
+    [TestCase("""{ "qty": { "$regex": "1" } }""")]
+    [TestCase("""{ "qty": { "$foo": 1 } }""")]
+    [TestCase("""{ "qty": [1, 2] }""")]
+    [TestCase("""{ "qty": {} }""")]
+    [TestCase("""{ "$and": {} }""")]
+    [TestCase("""["qty", "~", 1]""")]
+    [TestCase("""["qty", ">"]""")]
+    [TestCase("""[]""")]
+    [TestCase("""42""")]
+    [TestCase("""{ "qty": """)]
+    public void Parse_MalformedFilter_IsInvalidFilter(string filter)
+    {
+        var exception = Assert.Throws<DataOperationException>(() => FilterParser.ParseText(filter));
+        Assert.That(exception!.Code, Is.EqualTo(DataErrorCode.InvalidFilter));
+    }
+
+    private Task<List<string>> NamesAsync(FilterNode filter) => ValuesOfAsync(_host.Engine, "gadget", filter);
+
+    private static List<string> Split(string names) =>
+        names.Length == 0 ? [] : [.. names.Split(',').Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,159 @@
+using ObjectStack.Abstractions.Data;
+using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+
+namespace ObjectStack.Hosting.Tests.Data;
+
+/// <summary>
+/// Offset paging: a total order even when sort keys tie (the engine appends <c>id</c>), <c>hasMore</c> with and
+/// without a total, offsets past the end, null ordering and the default page size.
+/// </summary>
+public sealed class EnginePagingTests
+{
+    private const string Objects = """
+        { "entry": { "fields": { "name": { "type": "text" }, "rank": { "type": "number" } } } }
+        """;
+
+    private static readonly int?[] Ranks = [3, 1, 2, 1, 3, 1, 2, null, 2, 1, null];
+
+    private DataTestHost _host = null!;
+    private List<(string Id, int? Rank)> _records = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await DataTestHost.StartAsync(Objects);
+        _records = [];
+        for (var i = 0; i < Ranks.Length; i++)
+        {
+            var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "entry", Values(("name", $"e{i}"), ("rank", Ranks[i])));
+            _records.Add((written.Id, Ranks[i]));
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task Find_AscendingWithTies_PagesCoverEveryRecordOnceInRankThenIdOrder()
+    {
+        var expected = _records.OrderBy(r => r.Rank.HasValue).ThenBy(r => r.Rank).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+
+        var pages = await PagesAsync(SortDirection.Ascending, pageSize: 3, includeTotal: false);
+
+        Assert.That(pages.SelectMany(p => p.Records.Select(r => (string)r["id"]!)), Is.EqualTo(expected), "nulls first, ties broken by id");
+        Assert.That(pages.Select(p => p.HasMore), Is.EqualTo(new[] { true, true, true, false }));
+        Assert.That(pages.Select(p => p.Total), Is.All.Null);
+    }
+
+    [Test]
+    public async Task Find_DescendingWithTies_KeepsIdAscendingWithinTiesAndNullsLast()
+    {
+        var expected = _records.OrderBy(r => !r.Rank.HasValue).ThenByDescending(r => r.Rank).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+
+        var pages = await PagesAsync(SortDirection.Descending, pageSize: 4, includeTotal: true);
+
+        Assert.That(pages.SelectMany(p => p.Records.Select(r => (string)r["id"]!)), Is.EqualTo(expected));
+        Assert.That(pages.Select(p => p.HasMore), Is.EqualTo(new[] { true, true, false }));
+        Assert.That(pages.Select(p => p.Total), Is.All.EqualTo(Ranks.Length));
+    }
+
+    [Test]
+    public async Task Find_SameQueryTwice_ReturnsTheSameOrder()
+    {
+        var query = new RecordQuery { ObjectName = "entry", Sort = [new SortField("rank")], Limit = 5, Offset = 2 };
+
+        var first = await _host.Engine.FindAsync(DataTestHost.Alice, query);
+        var second = await _host.Engine.FindAsync(DataTestHost.Alice, query);
+
+        Assert.That(second.Records.Select(r => r["id"]), Is.EqualTo(first.Records.Select(r => r["id"])));
+    }
+
+    [Test]
+    public async Task Find_NoSort_OrdersById()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry" });
+
+        Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id).Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public async Task Find_PageEndingExactlyAtTheLastRecord_HasNoMore()
+    {
+        var withoutTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5 });
+        var withTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5, IncludeTotal = true });
+        var oneShort = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 6 });
+
+        Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore), Is.EqualTo((5, false)));
+        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((5, false, (long?)Ranks.Length)));
+        Assert.That((oneShort.Records.Count, oneShort.HasMore), Is.EqualTo((5, true)));
+    }
+
+    [Test]
+    public async Task Find_OffsetPastTheEnd_ReturnsNothingButStillCounts()
+    {
+        var withTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10, IncludeTotal = true });
+        var withoutTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10 });
+        var atTheEnd = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = Ranks.Length, IncludeTotal = true });
+
+        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((0, false, (long?)Ranks.Length)));
+        Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore, withoutTotal.Total), Is.EqualTo((0, false, (long?)null)));
+        Assert.That((atTheEnd.Records.Count, atTheEnd.HasMore, atTheEnd.Total), Is.EqualTo((0, false, (long?)Ranks.Length)));
+    }
+
+    [Test]
+    public async Task Find_TotalWithFilter_CountsMatchesNotThePage()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "entry",
+            Filter = Where("""{ "rank": 1 }"""),
+            Limit = 2,
+            Offset = 1,
+            IncludeTotal = true,
+        });
+
+        Assert.That(result.Total, Is.EqualTo(Ranks.Count(r => r == 1)));
+        Assert.That(result.Records, Has.Count.EqualTo(2));
+        Assert.That(result.HasMore, Is.True);
+    }
+
+    [Test]
+    public async Task Find_NoMatches_TotalIsZero()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Filter = Where("""{ "rank": 99 }"""), IncludeTotal = true });
+
+        Assert.That((result.Records.Count, result.HasMore, result.Total), Is.EqualTo((0, false, (long?)0)));
+    }
+
+    [Test]
+    public async Task Find_NoLimit_UsesTheConfiguredDefaultPageSize()
+    {
+        await using var host = await DataTestHost.StartAsync(Objects, configure: o => o.Data.DefaultPageSize = 2);
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Engine.InsertAsync(DataTestHost.Alice, "entry", Values(("name", $"n{i}")));
+        }
+
+        var result = await host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry" });
+
+        Assert.That((result.Records.Count, result.HasMore), Is.EqualTo((2, true)));
+    }
+
+    private async Task<List<QueryResult>> PagesAsync(SortDirection direction, int pageSize, bool includeTotal)
+    {
+        var pages = new List<QueryResult>();
+        for (var offset = 0; offset < Ranks.Length; offset += pageSize)
+        {
+            pages.Add(await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+            {
+                ObjectName = "entry",
+                Sort = [new SortField("rank", direction)],
+                Limit = pageSize,
+                Offset = offset,
+                IncludeTotal = includeTotal,
+            }));
+        }
+
+        return pages;
+    }
+}
