@@ -54,6 +54,10 @@ public sealed class EngineFilterLogicTests
     [TestCase("""{ "$not": { "color": "red" } }""", "b,c", TestName = "Not_EqOnNullableField_IncludesRecordsWithoutAValue")]
     [TestCase("""{ "$not": { "name": "a" } }""", "b,c,d")]
     [TestCase("""{ "$not": { "$or": [ { "name": "a" }, { "name": "b" } ] } }""", "c,d")]
+    [TestCase("""{ "$not": { "qty": { "$ne": 5 } } }""", "b", TestName = "Not_NullSafeNe_IsEq")]
+    [TestCase("""{ "$not": { "$not": { "qty": { "$gt": 5 } } } }""", "c", TestName = "Not_Twice_IsTheOriginalFilter")]
+    [TestCase("""{ "$not": { "$and": [ { "color": "red" }, { "qty": { "$gt": 0 } } ] } }""", "b,c,d", TestName = "Not_AndWithUnknownParts_IsTheComplement")]
+    [TestCase("""{ "$not": { "$or": [ { "color": "blue" }, { "qty": { "$lt": 5 } } ] } }""", "c,d", TestName = "Not_OrWithUnknownParts_IsTheComplement")]
     [TestCase("""{ "$not": {} }""", "", TestName = "Not_EmptyCondition_MatchesNothing")]
     public async Task ObjectForm_Logic_Combines(string filter, string expected) =>
         Assert.That(await NamesAsync(Where(filter)), Is.EqualTo(Split(expected)));
