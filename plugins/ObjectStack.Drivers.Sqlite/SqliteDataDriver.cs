@@ -112,7 +112,7 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
             connection.Open();
             using var pragma = connection.CreateCommand();
             pragma.CommandText = Volatile.Read(ref _initialized) == 0
-                ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_options.BusyTimeoutMs};"
+                ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_options.BusyTimeoutMs}; {WriteSql.CreateSequenceTable};"
                 : $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_options.BusyTimeoutMs};";
             pragma.ExecuteNonQuery();
             Volatile.Write(ref _initialized, 1);

@@ -142,39 +142,30 @@ internal sealed class SqliteSession : IDriverSession
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(values);
         EnsureWritable(cancellationToken);
-        var columns = new List<string>(values.Count);
-        var parameters = new List<object>(values.Count);
-        foreach (var field in obj.Fields)
-        {
-            if (field.Type != FieldType.Autonumber && values.TryGetValue(field.Name, out var value))
-            {
-                columns.Add(field.Name);
-                parameters.Add(SqliteValues.ToStorage(value));
-            }
-        }
-
         Written(obj);
-        var autonumbers = obj.Fields.Where(f => f.Type == FieldType.Autonumber).ToList();
-        var sql = WriteSql.Insert(obj, columns, autonumbers, _driver.Statements);
         return Task.FromResult(Run(obj.Name, () =>
         {
             var generated = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (autonumbers.Count == 0)
+            var columns = new List<string>(values.Count + 1);
+            var parameters = new List<object>(values.Count + 1);
+            foreach (var field in obj.Fields)
             {
-                _connection.Command(sql, parameters).ExecuteNonQuery();
-                return (IReadOnlyDictionary<string, object?>)generated;
-            }
-
-            using var reader = _connection.Command(sql, parameters).ExecuteReader();
-            if (reader.Read())
-            {
-                for (var i = 0; i < autonumbers.Count; i++)
+                if (field.Type == FieldType.Autonumber)
                 {
-                    generated[autonumbers[i].Name] = SqliteValues.Read(reader, i, autonumbers[i]);
+                    var next = (long)_connection.Command(WriteSql.NextSequence(obj, field, _driver.Statements), [$"{obj.Name}.{field.Name}"]).ExecuteScalar()!;
+                    generated[field.Name] = next;
+                    columns.Add(field.Name);
+                    parameters.Add(next);
+                }
+                else if (values.TryGetValue(field.Name, out var value))
+                {
+                    columns.Add(field.Name);
+                    parameters.Add(SqliteValues.ToStorage(field, value));
                 }
             }
 
-            return generated;
+            _connection.Command(WriteSql.Insert(obj, columns, _driver.Statements), parameters).ExecuteNonQuery();
+            return (IReadOnlyDictionary<string, object?>)generated;
         }));
     }
 
@@ -190,7 +181,7 @@ internal sealed class SqliteSession : IDriverSession
             if (field.Name != SystemFieldNames.Id && changes.TryGetValue(field.Name, out var value))
             {
                 columns.Add(field.Name);
-                parameters.Add(SqliteValues.ToStorage(value));
+                parameters.Add(SqliteValues.ToStorage(field, value));
             }
         }
 

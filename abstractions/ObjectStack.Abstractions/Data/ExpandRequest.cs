@@ -14,7 +14,7 @@ public sealed class ExpandRequest
     /// <summary>Gets the fields of the referenced record to return; null for all.</summary>
     public IReadOnlyList<string>? Fields { get; init; }
 
-    /// <summary>Gets a filter the referenced record must match to be expanded; otherwise the field is null.</summary>
+    /// <summary>Gets a filter the referenced record must match to be expanded; otherwise the field keeps the id, as in ObjectStack.</summary>
     public FilterNode? Filter { get; init; }
 
     /// <summary>Gets expansions of the referenced record's own lookups.</summary>

@@ -6,7 +6,10 @@ public enum SeedMode
     /// <summary><c>upsert</c>, the default: update existing records, insert the others.</summary>
     Upsert,
 
-    /// <summary><c>insert</c>: insert every record; an existing one is an error.</summary>
+    /// <summary>
+    /// <c>insert</c>: insert the records that do not exist yet and never change existing ones — at boot, the same as
+    /// <c>ignore</c>, because a seed applied again on every start must not fail or duplicate.
+    /// </summary>
     Insert,
 
     /// <summary><c>update</c>: update existing records, skip the others.</summary>

@@ -72,7 +72,7 @@ internal static class FieldMetadataReader
             Scale = walker.GetInt("scale", 0, 18),
             Options = options,
             Reference = isReference ? walker.GetString("reference", required: true) : null,
-            DeleteBehavior = isReference ? ReadDeleteBehavior(walker, type) : DeleteBehavior.SetNull,
+            DeleteBehavior = isReference ? ReadDeleteBehavior(walker, type, walker.GetBoolean("required")) : DeleteBehavior.SetNull,
             ExternalId = walker.GetBoolean("externalId"),
             Searchable = walker.GetBoolean("searchable"),
             Sortable = walker.GetBoolean("sortable", fallback: true),
@@ -122,12 +122,16 @@ internal static class FieldMetadataReader
         return false;
     }
 
-    private static DeleteBehavior ReadDeleteBehavior(JsonObjectWalker walker, FieldType type)
+    private static DeleteBehavior ReadDeleteBehavior(JsonObjectWalker walker, FieldType type, bool required)
     {
-        var fallback = type == FieldType.MasterDetail ? DeleteBehavior.Cascade : DeleteBehavior.SetNull;
+        // A required lookup cannot be cleared, so deleting its target is restricted unless declared otherwise.
+        var fallback = type == FieldType.MasterDetail ? DeleteBehavior.Cascade : required ? DeleteBehavior.Restrict : DeleteBehavior.SetNull;
         switch (walker.GetString("deleteBehavior"))
         {
             case null:
+                return fallback;
+            case "set_null" when required:
+                walker.AddError("deleteBehavior", "'set_null' cannot apply to a required field: deleting the target would have to clear it. Use 'restrict' or 'cascade'.");
                 return fallback;
             case "set_null" when type == FieldType.MasterDetail:
                 walker.AddError("deleteBehavior", "'set_null' cannot apply to a master_detail field: a detail record cannot exist without its master. Use 'cascade' or 'restrict'.");

@@ -7,21 +7,28 @@ namespace ObjectStack.Drivers.Sqlite.Sql;
 internal static class WriteSql
 {
     /// <summary>The insert for <paramref name="columns"/>; autonumber fields take the next number and are returned.</summary>
-    public static string Insert(ObjectDefinition obj, IReadOnlyList<string> columns, IReadOnlyList<FieldDefinition> autonumbers, StatementCache cache)
+    public static string Insert(ObjectDefinition obj, IReadOnlyList<string> columns, StatementCache cache)
     {
         var key = new StringBuilder("I:").Append(obj.Name).Append('|').AppendJoin(',', columns).ToString();
         return cache.GetOrAdd(key, () =>
-        {
-            var table = Quote.Id(obj.Name);
-            var names = columns.Select(Quote.Id).Concat(autonumbers.Select(f => Quote.Id(f.Name)));
-            var values = columns.Select((_, i) => "@p" + i)
-                .Concat(autonumbers.Select(f => $"(SELECT COALESCE(MAX({Quote.Id(f.Name)}), 0) + 1 FROM {table})"));
-            var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)})";
-            return autonumbers.Count == 0 ? sql : sql + " RETURNING " + string.Join(", ", autonumbers.Select(f => Quote.Id(f.Name)));
-        });
+            $"INSERT INTO {Quote.Id(obj.Name)} ({string.Join(", ", columns.Select(Quote.Id))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})");
     }
 
-    /// <summary>The update of <paramref name="columns"/> of the row whose id is the last parameter.</summary>
+    /// <summary>
+    /// Takes the next value of an autonumber: a per-field counter in <c>_os_sequences</c>, started past the largest
+    /// existing value, so numbers are never reused — not even after the highest record is deleted.
+    /// </summary>
+    public static string NextSequence(ObjectDefinition obj, FieldDefinition field, StatementCache cache) =>
+        cache.GetOrAdd($"N:{obj.Name}|{field.Name}", () =>
+            $"INSERT INTO {Quote.Id(SequenceTable)} (\"name\", \"value\") VALUES (@p0, (SELECT COALESCE(MAX({Quote.Id(field.Name)}), 0) FROM {Quote.Id(obj.Name)}) + 1) "
+            + $"ON CONFLICT (\"name\") DO UPDATE SET \"value\" = \"value\" + 1 RETURNING \"value\"");
+
+    /// <summary>The table of autonumber counters.</summary>
+    public const string SequenceTable = "_os_sequences";
+
+    /// <summary>Creates the counter table when missing.</summary>
+    public const string CreateSequenceTable = $"CREATE TABLE IF NOT EXISTS \"{SequenceTable}\" (\"name\" TEXT NOT NULL PRIMARY KEY, \"value\" INTEGER NOT NULL)";
+
     public static string Update(ObjectDefinition obj, IReadOnlyList<string> columns, StatementCache cache)
     {
         var key = new StringBuilder("U:").Append(obj.Name).Append('|').AppendJoin(',', columns).ToString();

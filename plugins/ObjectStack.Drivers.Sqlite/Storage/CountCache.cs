@@ -69,11 +69,12 @@ internal sealed class CountCache
         var key = new StringBuilder(table.Length + shape.Length + (values.Count * 12)).Append(table).Append('\u001e').Append(shape);
         foreach (var value in values)
         {
+            // Each value is tagged and length-prefixed, so no value can imitate a separator.
             key.Append('\u001f');
             switch (value)
             {
                 case string text:
-                    key.Append('s').Append(text);
+                    key.Append('s').Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
                     break;
                 case double number:
                     key.Append('d').Append(number.ToString("R", CultureInfo.InvariantCulture));
@@ -85,7 +86,8 @@ internal sealed class CountCache
                     key.Append('n');
                     break;
                 default:
-                    key.Append('o').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    var other = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                    key.Append('o').Append(other.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(other);
                     break;
             }
         }

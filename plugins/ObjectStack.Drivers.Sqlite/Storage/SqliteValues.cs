@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Metadata;
 
@@ -11,6 +12,19 @@ internal static class SqliteValues
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH':'mm':'ss'.'fff";
+
+    /// <summary>Converts a field's value into a value to bind, refusing a number a double cannot hold exactly.</summary>
+    /// <exception cref="DataOperationException">The value would not read back as written (<see cref="DataErrorCode.ValidationFailed"/>).</exception>
+    public static object ToStorage(FieldDefinition field, object? value)
+    {
+        if (value is decimal number && (decimal)(double)number != number)
+        {
+            var error = new FieldError(field.Name, "max_value", $"has more significant digits than the SQLite datasource stores exactly (about 15); {number} would read back as {(decimal)(double)number}.");
+            throw new DataOperationException(DataErrorCode.ValidationFailed, $"{field.Name} {error.Message}", [error]);
+        }
+
+        return ToStorage(value);
+    }
 
     /// <summary>Converts a value of the field's CLR type into a value to bind.</summary>
     public static object ToStorage(object? value) => value switch
@@ -30,26 +44,39 @@ internal static class SqliteValues
     };
 
     /// <summary>Reads column <paramref name="ordinal"/> as the field's CLR type.</summary>
-    public static object? Read(System.Data.Common.DbDataReader reader, int ordinal, FieldDefinition field)
+    /// <remarks>One fetch per value: the storage class decides the raw type, the field type the conversion.</remarks>
+    public static object? Read(SqliteDataReader reader, int ordinal, FieldDefinition field)
     {
-        if (reader.IsDBNull(ordinal))
+        var raw = reader.GetValue(ordinal);
+        if (raw is DBNull)
         {
             return null;
         }
 
         return field.Type switch
         {
-            FieldType.Number or FieldType.Currency or FieldType.Percent => ToDecimal(reader.GetDouble(ordinal)),
-            FieldType.Autonumber => reader.GetInt64(ordinal),
-            FieldType.Boolean => reader.GetInt64(ordinal) != 0,
-            FieldType.Date => DateOnly.ParseExact(reader.GetString(ordinal), DateFormat, CultureInfo.InvariantCulture),
-            FieldType.DateTime => ParseInstant(reader.GetString(ordinal)),
-            FieldType.Time => TimeOnly.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture),
-            FieldType.Multiselect or FieldType.Tags => JsonSerializer.Deserialize<List<string>>(reader.GetString(ordinal)) ?? [],
-            FieldType.Json => ParseJson(reader.GetString(ordinal)),
-            _ => reader.GetString(ordinal),
+            FieldType.Number or FieldType.Currency or FieldType.Percent => raw is long whole ? whole : ToDecimal(Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
+            FieldType.Autonumber => Convert.ToInt64(raw, CultureInfo.InvariantCulture),
+            FieldType.Boolean => Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0,
+            FieldType.Date => ParseDate(Text(raw)),
+            FieldType.DateTime => ParseInstant(Text(raw)),
+            FieldType.Time => TimeOnly.ParseExact(Text(raw), TimeFormat, CultureInfo.InvariantCulture),
+            FieldType.Multiselect or FieldType.Tags => JsonSerializer.Deserialize<List<string>>(Text(raw)) ?? [],
+            FieldType.Json => ParseJson(Text(raw)),
+            _ => Text(raw),
         };
     }
+
+    private static string Text(object raw) => raw as string ?? Convert.ToString(raw, CultureInfo.InvariantCulture)!;
+
+    private static DateOnly ParseDate(string text) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
 
     private static decimal ToDecimal(double value) =>
         double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? Convert.ToDecimal(value) : 0m;

@@ -77,6 +77,32 @@ public sealed class EnginePagingTests
     }
 
     [Test]
+    public async Task Find_SortByIdDescending_IsHonouredWithoutAnotherIdKey()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Sort = [new SortField("id", SortDirection.Descending)] });
+
+        Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id).OrderDescending(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public async Task Find_SortBySeveralKeys_AppliesThemInOrder()
+    {
+        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        {
+            ObjectName = "entry",
+            Sort = [new SortField("rank", SortDirection.Descending), new SortField("name", SortDirection.Descending)],
+            Filter = Where("""{ "rank": { "$in": [1, 2] } }"""),
+        });
+
+        var expected = Enumerable.Range(0, Ranks.Length)
+            .Where(i => Ranks[i] is 1 or 2)
+            .OrderByDescending(i => Ranks[i])
+            .ThenByDescending(i => $"e{i}", StringComparer.Ordinal)
+            .Select(i => $"e{i}");
+        Assert.That(result.Records.Select(r => r["name"]), Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task Find_PageEndingExactlyAtTheLastRecord_HasNoMore()
     {
         var withoutTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5 });

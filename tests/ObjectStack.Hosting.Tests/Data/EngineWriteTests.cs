@@ -282,9 +282,9 @@ public sealed class EngineWriteTests
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { (field, code) }));
     }
 
-    [TestCase("big", "123456789012345678")]
-    [TestCase("amount", "1234567890123456.78")]
     [TestCase("amount", "0.07")]
+    [TestCase("amount", "123456789012.34")]
+    [TestCase("big", "999999999999999")]
     public async Task Insert_NumberWithinTheDeclaredPrecision_RoundTripsExactly(string field, string text)
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
@@ -294,6 +294,20 @@ public sealed class EngineWriteTests
         var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That(stored![field], Is.EqualTo(value), "a value the metadata accepts must be stored exactly");
         Assert.That(await CountAsync(_host.Engine, "task", new ComparisonFilter(field, FilterOperator.Eq, value)), Is.EqualTo(1));
+    }
+
+    // The SQLite datasource stores numbers as doubles (about 15 significant digits); a value it would not read back
+    // exactly is refused with the field named, never rounded silently.
+    [TestCase("big", "123456789012345678")]
+    [TestCase("amount", "1234567890123456.78")]
+    public async Task Insert_NumberBeyondWhatTheDatasourceStoresExactly_IsRefusedNotRounded(string field, string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "too precise"), (field, value))));
+
+        Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { (field, "max_value") }));
+        Assert.That(await CountAsync(_host.Engine, "task", new ComparisonFilter("title", FilterOperator.Eq, "too precise")), Is.Zero);
     }
 
     [Test]

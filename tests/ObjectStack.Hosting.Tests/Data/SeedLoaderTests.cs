@@ -20,6 +20,10 @@ public sealed class SeedLoaderTests
               "price": { "type": "currency" },
               "tags": { "type": "tags" },
               "released": { "type": "date" },
+              "launched": { "type": "datetime" },
+              "opens": { "type": "time" },
+              "organic": { "type": "boolean" },
+              "sizes": { "type": "multiselect", "options": [ { "value": "s" }, { "value": "m" }, { "value": "l" } ] },
               "spec": { "type": "json" }
             }
           }
@@ -33,7 +37,8 @@ public sealed class SeedLoaderTests
             { "code": "vg", "name": "Veg", "rank": 2 }
           ] },
           { "object": "product", "records": [
-            { "name": "Apple", "category": "fr", "price": 1.25, "tags": ["red", "sweet"], "released": "2024-09-01", "spec": { "kcal": 52 } },
+            { "name": "Apple", "category": "fr", "price": 1.25, "tags": ["red", " sweet "], "released": "2024-09-01",
+              "launched": "2024-09-01T10:00:00+02:00", "opens": "09:30", "organic": true, "sizes": ["m", "s"], "spec": { "kcal": 52, "ratio": 0.5 } },
             { "name": "Carrot", "category": "Veg", "price": 0.5 }
           ] }
         ]
@@ -51,6 +56,8 @@ public sealed class SeedLoaderTests
         Assert.That(await CountAsync(host.Engine, "product"), Is.EqualTo(2));
         Assert.That((apple["price"], apple["released"]), Is.EqualTo((1.25m, new DateOnly(2024, 9, 1))));
         Assert.That(apple["tags"], Is.EqualTo(new[] { "red", "sweet" }));
+        Assert.That((apple["launched"], apple["opens"], apple["organic"]), Is.EqualTo((Instant("2024-09-01T08:00:00Z"), new TimeOnly(9, 30), true)));
+        Assert.That(apple["sizes"], Is.EqualTo(new[] { "m", "s" }));
         Assert.That((apple["created_by"], apple["owner_id"]), Is.EqualTo(((string?)null, (string?)null)), "seed data is written by the system");
     }
 

@@ -76,7 +76,8 @@ public sealed class CoreEndpointsTests
 
         var routes = (await host.GetJsonAsync("/api/v1/discovery")).GetProperty("routes");
 
-        Assert.That(routes.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "discovery" }));
+        // The runtime's own routes only: discovery, and the data and metadata routes every runtime serves.
+        Assert.That(routes.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "data", "discovery", "metadata" }));
     }
 
     [Test]
@@ -98,16 +99,18 @@ public sealed class CoreEndpointsTests
     }
 
     [Test]
-    public async Task Discovery_Capabilities_ReportEveryWellKnownFlagAsDisabled()
+    public async Task Discovery_Capabilities_ReportSearchAndTransactionalBatchAndNothingElse()
     {
         await using var host = await PluginTestHost.StartAsync(CrmWithAlpha, "Alpha");
 
         var capabilities = (await host.GetJsonAsync("/api/v1/discovery")).GetProperty("capabilities");
 
         Assert.That(capabilities.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(WellKnownCapabilities));
+        // The data API brings search and the atomic cross-object batch; the rest arrive with their plugins.
         foreach (var capability in capabilities.EnumerateObject())
         {
-            Assert.That(capability.Value.GetRawText(), Is.EqualTo("""{"enabled":false}"""), capability.Name);
+            var enabled = capability.Name is "search" or "transactionalBatch";
+            Assert.That(capability.Value.GetRawText(), Is.EqualTo(enabled ? """{"enabled":true}""" : """{"enabled":false}"""), capability.Name);
         }
     }
 

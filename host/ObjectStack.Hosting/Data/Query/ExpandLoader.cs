@@ -10,7 +10,7 @@ namespace ObjectStack.Hosting.Data.Query;
 /// <summary>
 /// Replaces lookup ids by the records they name, one batched <c>id IN (...)</c> read per expanded field and level,
 /// never one read per record. The caller's read access to the target applies: a target the caller cannot read stays
-/// an id, and so does an id whose record is hidden or gone.
+/// an id, and so does an id whose record is hidden, gone or excluded by the expand's own filter (as in ObjectStack).
 /// </summary>
 internal sealed class ExpandLoader(IMetadataRegistry registry, AccessGate gate, DataEngineOptions options)
 {

@@ -105,11 +105,11 @@ internal sealed partial class SeedLoader(IMetadataRegistry registry, IDataEngine
             key.Add(new ComparisonFilter(name, FilterOperator.Eq, value));
         }
 
-        var existing = dataset.Mode == SeedMode.Insert ? null : await FindOneAsync(transaction, obj, FilterNode.All(key)!, path, configuration, cancellationToken).ConfigureAwait(false);
+        var existing = await FindOneAsync(transaction, obj, FilterNode.All(key)!, path, configuration, cancellationToken).ConfigureAwait(false);
         switch (dataset.Mode)
         {
             case SeedMode.Update when existing is null:
-            case SeedMode.Ignore when existing is not null:
+            case SeedMode.Ignore or SeedMode.Insert when existing is not null:
                 return Outcome.Unchanged;
             case SeedMode.Insert:
             case SeedMode.Ignore:
