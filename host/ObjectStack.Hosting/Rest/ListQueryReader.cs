@@ -17,19 +17,6 @@ namespace ObjectStack.Hosting.Rest;
 /// </summary>
 internal static class ListQueryReader
 {
-    private static readonly Dictionary<string, string> SlotOf = new(StringComparer.Ordinal)
-    {
-        ["where"] = "where", ["filter"] = "where", ["filters"] = "where", ["$filter"] = "where",
-        ["fields"] = "fields", ["select"] = "fields", ["$select"] = "fields",
-        ["orderBy"] = "orderBy", ["sort"] = "orderBy", ["$orderby"] = "orderBy",
-        ["offset"] = "offset", ["skip"] = "offset", ["$skip"] = "offset",
-        ["limit"] = "limit", ["top"] = "limit", ["$top"] = "limit",
-        ["expand"] = "expand", ["populate"] = "expand", ["$expand"] = "expand",
-        ["count"] = "count", ["$count"] = "count",
-        ["search"] = "search", ["$search"] = "search",
-        ["searchFields"] = "searchFields", ["$searchFields"] = "searchFields",
-    };
-
     private static readonly HashSet<string> ListSlots = new(StringComparer.Ordinal) { "fields", "orderBy", "expand", "searchFields" };
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "object", "context" };
@@ -60,7 +47,7 @@ internal static class ListQueryReader
         var unsupportedDollar = new List<string>();
         foreach (var (key, values) in query)
         {
-            if (SlotOf.TryGetValue(key, out var slot))
+            if (QuerySlots.Spellings.TryGetValue(key, out var slot))
             {
                 AddSlot(obj, slots, slot, key, values);
             }

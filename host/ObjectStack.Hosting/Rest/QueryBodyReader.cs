@@ -12,20 +12,6 @@ namespace ObjectStack.Hosting.Rest;
 /// </summary>
 internal static class QueryBodyReader
 {
-    private static readonly Dictionary<string, string> SlotOf = new(StringComparer.Ordinal)
-    {
-        ["where"] = "where", ["filter"] = "where", ["filters"] = "where", ["$filter"] = "where",
-        ["fields"] = "fields", ["select"] = "fields", ["$select"] = "fields",
-        ["orderBy"] = "orderBy", ["sort"] = "orderBy", ["$orderby"] = "orderBy",
-        ["offset"] = "offset", ["skip"] = "offset", ["$skip"] = "offset",
-        ["limit"] = "limit", ["top"] = "limit", ["$top"] = "limit",
-        ["expand"] = "expand", ["populate"] = "expand", ["$expand"] = "expand",
-        ["count"] = "count", ["$count"] = "count",
-        ["search"] = "search", ["$search"] = "search",
-        ["searchFields"] = "searchFields", ["$searchFields"] = "searchFields",
-        ["object"] = "object",
-    };
-
     /// <summary>Reads the body.</summary>
     public static RecordQuery Read(ObjectDefinition obj, JsonElement body)
     {
@@ -37,7 +23,8 @@ internal static class QueryBodyReader
         var slots = new Dictionary<string, (string Key, JsonElement Value)>(StringComparer.Ordinal);
         foreach (var property in body.EnumerateObject())
         {
-            if (!SlotOf.TryGetValue(property.Name, out var slot))
+            var slot = property.Name == "object" ? "object" : QuerySlots.Spellings.GetValueOrDefault(property.Name);
+            if (slot is null)
             {
                 var reason = property.Name is "aggregations" or "groupBy" or "having"
                     ? "aggregation is not supported by this runtime"

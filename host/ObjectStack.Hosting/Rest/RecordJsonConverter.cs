@@ -11,6 +11,9 @@ namespace ObjectStack.Hosting.Rest;
 /// </summary>
 internal sealed class RecordJsonConverter : JsonConverter<IReadOnlyDictionary<string, object?>>
 {
+    // Field names repeat on every record: encode each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> Names = new(StringComparer.Ordinal);
+
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert == typeof(IReadOnlyDictionary<string, object?>) || typeToConvert == typeof(Dictionary<string, object?>);
 
@@ -22,7 +25,7 @@ internal sealed class RecordJsonConverter : JsonConverter<IReadOnlyDictionary<st
         writer.WriteStartObject();
         foreach (var (name, item) in value)
         {
-            writer.WritePropertyName(name);
+            writer.WritePropertyName(Names.Count < 65_536 ? Names.GetOrAdd(name, static n => JsonEncodedText.Encode(n, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)) : JsonEncodedText.Encode(name));
             WriteValue(writer, item, options);
         }
 

@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using ObjectStack.Abstractions.Data.Drivers;
 using ObjectStack.Abstractions.Data.Filters;
 using ObjectStack.Abstractions.Metadata;
+using ObjectStack.Hosting.Tests.Rest;
 
 namespace ObjectStack.Hosting.Tests.Data;
 
 /// <summary>Reads cost one driver call: a page with its total, a get by id; expansion adds one call per lookup, not per record.</summary>
-public sealed class DriverRoundTripTests
+public sealed class DriverRoundTripTests : RestHostFixture
 {
     private const string Objects = """
         {
@@ -20,35 +21,25 @@ public sealed class DriverRoundTripTests
         }
         """;
 
-    private static CountingDriver? _driver;
-    private static DataTestHost _host = null!;
-    private static HttpClient _client = null!;
-    private static string _personId = null!;
+    private CountingDriver? _driver;
+    private string _personId = null!;
 
-    [OneTimeSetUp]
-    public static async Task StartAsync()
+    private protected override Task<DataTestHost> StartHostAsync() => DataTestHost.StartAsync(Objects, configureServices: Decorate);
+
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects, configureServices: Decorate);
-        _client = _host.Client();
         var companies = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var company = await DataTestHost.JsonAsync(await _client.PostAsJsonAsync("/api/v1/data/company", new { name = $"Company {i}" }));
+            var company = await DataTestHost.JsonAsync(await Client.PostAsJsonAsync("/api/v1/data/company", new { name = $"Company {i}" }));
             companies.Add(company.GetProperty("id").GetString()!);
         }
 
         for (var i = 0; i < 30; i++)
         {
-            var person = await DataTestHost.JsonAsync(await _client.PostAsJsonAsync("/api/v1/data/person", new { name = $"Person {i}", rank = i, company = companies[i % 3] }));
+            var person = await DataTestHost.JsonAsync(await Client.PostAsJsonAsync("/api/v1/data/person", new { name = $"Person {i}", rank = i, company = companies[i % 3] }));
             _personId = person.GetProperty("id").GetString()!;
         }
-    }
-
-    [OneTimeTearDown]
-    public static async Task StopAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
     }
 
     [Test]
@@ -75,15 +66,15 @@ public sealed class DriverRoundTripTests
         Assert.That(calls, Is.EqualTo(2), "one for the page, one batched read for the 3 companies of 30 people");
     }
 
-    private static async Task<int> CountCallsAsync(string path)
+    private async Task<int> CountCallsAsync(string path)
     {
         _driver!.Reset();
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return _driver.Calls;
     }
 
-    private static void Decorate(IServiceCollection services)
+    private void Decorate(IServiceCollection services)
     {
         var original = services.Single(d => d.ServiceType == typeof(IDataDriver));
         services.Remove(original);

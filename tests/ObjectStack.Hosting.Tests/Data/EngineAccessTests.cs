@@ -8,9 +8,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// The access gate with the fixture policy: <c>denied</c> may do nothing, <c>reader*</c> only read, guests are
 /// unauthenticated, and an organization in the context walls off other organizations' records of tenant objects.
 /// </summary>
-public sealed class EngineAccessTests
+public sealed class EngineAccessTests : PerTestEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "account": { "fields": { "name": { "type": "text" }, "parent": { "type": "lookup", "reference": "account" } } },
           "notice": { "fields": { "name": { "type": "text" } }, "tenancy": { "enabled": false } }
@@ -22,23 +22,14 @@ public sealed class EngineAccessTests
     private static readonly OperationContext OrgA = User("alice", "org-a");
     private static readonly OperationContext OrgB = User("bob", "org-b");
 
-    private DataTestHost _host = null!;
     private string _existing = null!;
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _host = await DataTestHost.StartAsync(Objects);
-        _existing = (await _host.Engine.InsertAsync(DataTestHost.Alice, "account", Values(("name", "existing")))).Id;
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
+    protected override async Task SeedAsync() => _existing = await InsertAsync("account", ("name", "existing"));
 
     [Test]
     public async Task DeniedUser_EveryOperation_IsPermissionDeniedAndChangesNothing()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
 
         Refused(DataErrorCode.PermissionDenied, () => engine.FindAsync(Denied, new RecordQuery { ObjectName = "account" }));
         Refused(DataErrorCode.PermissionDenied, () => engine.GetAsync(Denied, "account", _existing));
@@ -53,7 +44,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task Reader_MayReadButNotWrite()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
 
         var found = await engine.FindAsync(Reader, new RecordQuery { ObjectName = "account" });
         var read = await engine.GetAsync(Reader, "account", _existing);
@@ -70,7 +61,7 @@ public sealed class EngineAccessTests
     [Test]
     public void Anonymous_EveryOperation_IsUnauthenticated()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         var guest = OperationContext.Anonymous;
 
         Refused(DataErrorCode.Unauthenticated, () => engine.FindAsync(guest, new RecordQuery { ObjectName = "account" }));
@@ -83,7 +74,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task OrganizationWall_OtherOrganizationsRecords_AreInvisible()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         var mine = await engine.InsertAsync(OrgA, "account", Values(("name", "a-1")));
         await engine.InsertAsync(OrgB, "account", Values(("name", "b-1")));
 
@@ -101,7 +92,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task OrganizationWall_UpdateOrDeleteAcrossIt_IsRecordNotFoundAndChangesNothing()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         var mine = await engine.InsertAsync(OrgA, "account", Values(("name", "a-1")));
 
         Refused(DataErrorCode.RecordNotFound, () => engine.UpdateAsync(OrgB, "account", mine.Id, Values(("name", "stolen"))));
@@ -114,7 +105,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task OrganizationWall_ReferenceAcrossIt_IsReferenceNotFound()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         var theirs = await engine.InsertAsync(OrgB, "account", Values(("name", "b-1")));
 
         var exception = Refused(DataErrorCode.ValidationFailed, () => engine.InsertAsync(OrgA, "account", Values(("name", "a-child"), ("parent", theirs.Id))));
@@ -126,7 +117,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task OrganizationWall_ObjectNotTenantScoped_IsShared()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         var posted = await engine.InsertAsync(OrgA, "notice", Values(("name", "hello")));
 
         var seenByB = await FindAllAsync(engine, "notice", context: OrgB);
@@ -139,7 +130,7 @@ public sealed class EngineAccessTests
     [Test]
     public async Task System_SeesEveryOrganization()
     {
-        var engine = _host.Engine;
+        var engine = Host.Engine;
         await engine.InsertAsync(OrgA, "account", Values(("name", "a-1")));
         await engine.InsertAsync(OrgB, "account", Values(("name", "b-1")));
 

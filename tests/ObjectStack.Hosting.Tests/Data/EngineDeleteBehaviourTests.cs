@@ -9,9 +9,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// cascades), <c>cascade</c> deletes recursively (also through a self-reference and around cycles), and
 /// <c>set_null</c> clears the reference.
 /// </summary>
-public sealed class EngineDeleteBehaviourTests
+public sealed class EngineDeleteBehaviourTests : PerTestEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "customer": { "fields": { "name": { "type": "text" } } },
           "invoice": { "fields": { "name": { "type": "text" }, "customer": { "type": "lookup", "reference": "customer", "deleteBehavior": "restrict" } } },
@@ -25,14 +25,6 @@ public sealed class EngineDeleteBehaviourTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _host = await DataTestHost.StartAsync(Objects);
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task Delete_RestrictedByAReference_IsDeleteRestrictedAndChangesNothing()
     {
@@ -40,12 +32,12 @@ public sealed class EngineDeleteBehaviourTests
         await InsertAsync("invoice", ("name", "inv-1"), ("customer", customer));
         await InsertAsync("note", ("name", "note-1"), ("customer", customer));
 
-        var exception = Refused(DataErrorCode.DeleteRestricted, () => _host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer));
+        var exception = Refused(DataErrorCode.DeleteRestricted, () => Host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer));
 
         Assert.That(exception.Message, Does.Contain("invoice").And.Contain("customer"));
-        Assert.That(await _host.Engine.GetAsync(DataTestHost.Alice, "customer", customer), Is.Not.Null);
-        Assert.That(await CountAsync(_host.Engine, "invoice"), Is.EqualTo(1));
-        Assert.That(await CountAsync(_host.Engine, "note"), Is.EqualTo(1), "the cascading note survives a refused delete");
+        Assert.That(await Host.Engine.GetAsync(DataTestHost.Alice, "customer", customer), Is.Not.Null);
+        Assert.That(await CountAsync(Host.Engine, "invoice"), Is.EqualTo(1));
+        Assert.That(await CountAsync(Host.Engine, "note"), Is.EqualTo(1), "the cascading note survives a refused delete");
     }
 
     [Test]
@@ -54,10 +46,10 @@ public sealed class EngineDeleteBehaviourTests
         var customer = await InsertAsync("customer", ("name", "acme"));
         await InsertAsync("invoice", ("name", "unrelated"));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer);
 
-        Assert.That(await CountAsync(_host.Engine, "customer"), Is.Zero);
-        Assert.That(await CountAsync(_host.Engine, "invoice"), Is.EqualTo(1));
+        Assert.That(await CountAsync(Host.Engine, "customer"), Is.Zero);
+        Assert.That(await CountAsync(Host.Engine, "invoice"), Is.EqualTo(1));
     }
 
     [Test]
@@ -70,12 +62,12 @@ public sealed class EngineDeleteBehaviourTests
         await InsertAsync("subtask", ("name", "s-booked"), ("task", booked));
         await InsertAsync("timesheet", ("name", "hours"), ("task", booked));
 
-        var exception = Refused(DataErrorCode.DeleteRestricted, () => _host.Engine.DeleteAsync(DataTestHost.Alice, "project", project));
+        var exception = Refused(DataErrorCode.DeleteRestricted, () => Host.Engine.DeleteAsync(DataTestHost.Alice, "project", project));
 
         Assert.That(exception.Message, Does.Contain("timesheet"));
-        Assert.That(await ValuesOfAsync(_host.Engine, "project"), Is.EqualTo(new[] { "p" }));
-        Assert.That(await ValuesOfAsync(_host.Engine, "task"), Is.EqualTo(new[] { "booked", "free" }));
-        Assert.That(await ValuesOfAsync(_host.Engine, "subtask"), Is.EqualTo(new[] { "s-booked", "s-free" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "project"), Is.EqualTo(new[] { "p" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "task"), Is.EqualTo(new[] { "booked", "free" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "subtask"), Is.EqualTo(new[] { "s-booked", "s-free" }));
     }
 
     [Test]
@@ -90,23 +82,23 @@ public sealed class EngineDeleteBehaviourTests
         await InsertAsync("subtask", ("name", "s2"), ("task", task2));
         await InsertAsync("subtask", ("name", "s3"), ("task", kept));
 
-        var deleted = await _host.Engine.DeleteAsync(DataTestHost.Alice, "project", project);
+        var deleted = await Host.Engine.DeleteAsync(DataTestHost.Alice, "project", project);
 
         Assert.That(deleted["name"], Is.EqualTo("p1"));
-        Assert.That(await ValuesOfAsync(_host.Engine, "project"), Is.EqualTo(new[] { "p2" }));
-        Assert.That(await ValuesOfAsync(_host.Engine, "task"), Is.EqualTo(new[] { "t3" }));
-        Assert.That(await ValuesOfAsync(_host.Engine, "subtask"), Is.EqualTo(new[] { "s3" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "project"), Is.EqualTo(new[] { "p2" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "task"), Is.EqualTo(new[] { "t3" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "subtask"), Is.EqualTo(new[] { "s3" }));
     }
 
     [Test]
     public async Task Delete_LookupWithoutDeleteBehaviour_SetsTheReferenceToNull()
     {
         var customer = await InsertAsync("customer", ("name", "acme"));
-        var project = await _host.Engine.InsertAsync(DataTestHost.Alice, "project", Values(("name", "p"), ("lead", customer)));
+        var project = await Host.Engine.InsertAsync(DataTestHost.Alice, "project", Values(("name", "p"), ("lead", customer)));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "customer", customer);
 
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "project", project.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "project", project.Id);
         Assert.That(stored!["lead"], Is.Null);
         Assert.That((DateTimeOffset)stored["updated_at"]!, Is.GreaterThan((DateTimeOffset)project.Record["updated_at"]!), "clearing the reference is a change");
     }
@@ -120,9 +112,9 @@ public sealed class EngineDeleteBehaviourTests
         await InsertAsync("link", ("name", "b"), ("next", target));
         await InsertAsync("link", ("name", "c"), ("next", other));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "link", target);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "link", target);
 
-        var records = await FindAllAsync(_host.Engine, "link");
+        var records = await FindAllAsync(Host.Engine, "link");
         var next = records.ToDictionary(r => (string)r["name"]!, r => r["next"]);
         Assert.That(next, Is.EquivalentTo(new Dictionary<string, object?> { ["other"] = null, ["a"] = null, ["b"] = null, ["c"] = other }));
     }
@@ -138,13 +130,13 @@ public sealed class EngineDeleteBehaviourTests
         var otherRoot = await InsertAsync("folder", ("name", "other-root"));
         await InsertAsync("folder", ("name", "other-child"), ("parent", otherRoot));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "folder", child);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "folder", child);
 
-        Assert.That(await ValuesOfAsync(_host.Engine, "folder"), Is.EqualTo(new[] { "other-child", "other-root", "root", "sibling" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "folder"), Is.EqualTo(new[] { "other-child", "other-root", "root", "sibling" }));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "folder", root);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "folder", root);
 
-        Assert.That(await ValuesOfAsync(_host.Engine, "folder"), Is.EqualTo(new[] { "other-child", "other-root" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "folder"), Is.EqualTo(new[] { "other-child", "other-root" }));
     }
 
     [Test]
@@ -152,15 +144,15 @@ public sealed class EngineDeleteBehaviourTests
     {
         var a = await InsertAsync("folder", ("name", "a"));
         var b = await InsertAsync("folder", ("name", "b"), ("parent", a));
-        await _host.Engine.UpdateAsync(DataTestHost.Alice, "folder", a, Values(("parent", b)));
+        await Host.Engine.UpdateAsync(DataTestHost.Alice, "folder", a, Values(("parent", b)));
         var loop = await InsertAsync("folder", ("name", "self"));
-        await _host.Engine.UpdateAsync(DataTestHost.Alice, "folder", loop, Values(("parent", loop)));
+        await Host.Engine.UpdateAsync(DataTestHost.Alice, "folder", loop, Values(("parent", loop)));
         await InsertAsync("folder", ("name", "bystander"));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "folder", a);
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "folder", loop);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "folder", a);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "folder", loop);
 
-        Assert.That(await ValuesOfAsync(_host.Engine, "folder"), Is.EqualTo(new[] { "bystander" }));
+        Assert.That(await ValuesOfAsync(Host.Engine, "folder"), Is.EqualTo(new[] { "bystander" }));
     }
 
     [Test]
@@ -168,14 +160,14 @@ public sealed class EngineDeleteBehaviourTests
     {
         // Cascades follow the metadata, not the caller's rights: a hidden dependent must not become an orphan.
         var member = User("alice", "org-a");
-        var project = (await _host.Engine.InsertAsync(member, "project", Values(("name", "shared")))).Id;
-        await _host.Engine.InsertAsync(member, "task", Values(("name", "visible"), ("project", project)));
-        await _host.Engine.InsertAsync(OperationContext.System("tests", "org-b"), "task", Values(("name", "hidden"), ("project", project)));
-        Assert.That(await ValuesOfAsync(_host.Engine, "task", context: member), Is.EqualTo(new[] { "visible" }));
+        var project = (await Host.Engine.InsertAsync(member, "project", Values(("name", "shared")))).Id;
+        await Host.Engine.InsertAsync(member, "task", Values(("name", "visible"), ("project", project)));
+        await Host.Engine.InsertAsync(OperationContext.System("tests", "org-b"), "task", Values(("name", "hidden"), ("project", project)));
+        Assert.That(await ValuesOfAsync(Host.Engine, "task", context: member), Is.EqualTo(new[] { "visible" }));
 
-        await _host.Engine.DeleteAsync(member, "project", project);
+        await Host.Engine.DeleteAsync(member, "project", project);
 
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.Zero);
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.Zero);
     }
 
     [Test]
@@ -212,7 +204,4 @@ public sealed class EngineDeleteBehaviourTests
             Assert.That(exception!.Code, Is.EqualTo(DataErrorCode.DeleteRestricted), $"{exception.Code}: {exception.Message}");
         }
     }
-
-    private async Task<string> InsertAsync(string objectName, params (string Name, object? Value)[] values) =>
-        (await _host.Engine.InsertAsync(DataTestHost.Alice, objectName, Values(values))).Id;
 }

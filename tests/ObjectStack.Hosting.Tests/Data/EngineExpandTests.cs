@@ -8,9 +8,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Expansion of lookups: ids replaced by records, field selection inside an expansion, nesting to depth three (four
 /// is refused), and ids that stay ids when the caller cannot see the target.
 /// </summary>
-public sealed class EngineExpandTests
+public sealed class EngineExpandTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "country": { "fields": { "name": { "type": "text" }, "code": { "type": "text" } } },
           "city": { "fields": { "name": { "type": "text" }, "country": { "type": "lookup", "reference": "country" } } },
@@ -23,7 +23,6 @@ public sealed class EngineExpandTests
         }
         """;
 
-    private DataTestHost _host = null!;
     private string _norway = null!;
     private string _oslo = null!;
     private string _ann = null!;
@@ -31,31 +30,26 @@ public sealed class EngineExpandTests
     private string _bob = null!;
     private string _hiddenCity = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
-        var engine = _host.Engine;
-        _norway = (await engine.InsertAsync(DataTestHost.Alice, "country", Values(("name", "Norway"), ("code", "NO")))).Id;
-        _oslo = (await engine.InsertAsync(DataTestHost.Alice, "city", Values(("name", "Oslo"), ("country", _norway)))).Id;
-        _ann = (await engine.InsertAsync(DataTestHost.Alice, "person", Values(("name", "Ann"), ("city", _oslo)))).Id;
-        _rex = (await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Rex"), ("owner", _ann)))).Id;
-        await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Tom"), ("owner", _ann)));
-        await engine.InsertAsync(DataTestHost.Alice, "pet", Values(("name", "Stray")));
-        await engine.InsertAsync(DataTestHost.Alice, "visit", Values(("name", "checkup"), ("pet", _rex)));
+        _norway = await InsertAsync("country", ("name", "Norway"), ("code", "NO"));
+        _oslo = await InsertAsync("city", ("name", "Oslo"), ("country", _norway));
+        _ann = await InsertAsync("person", ("name", "Ann"), ("city", _oslo));
+        _rex = await InsertAsync("pet", ("name", "Rex"), ("owner", _ann));
+        await InsertAsync("pet", ("name", "Tom"), ("owner", _ann));
+        await InsertAsync("pet", ("name", "Stray"));
+        await InsertAsync("visit", ("name", "checkup"), ("pet", _rex));
 
         // A city of another organization, referenced by a person (not tenant-scoped) whom everyone can see.
+        var engine = Host.Engine;
         _hiddenCity = (await engine.InsertAsync(OperationContext.System("tests", "org-b"), "city", Values(("name", "Bergen")))).Id;
         _bob = (await engine.InsertAsync(DataTestHost.System, "person", Values(("name", "Bob"), ("city", _hiddenCity)))).Id;
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task Find_ExpandLookup_ReplacesIdsByRecordsAndLeavesNullsAlone()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "pet",
             Sort = [new SortField("name")],
@@ -75,7 +69,7 @@ public sealed class EngineExpandTests
     [Test]
     public async Task Find_ExpandWithFields_ReturnsOnlyThoseFieldsAndTheId()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "city",
             Filter = Where("""{ "name": "Oslo" }"""),
@@ -88,7 +82,7 @@ public sealed class EngineExpandTests
     [Test]
     public async Task Get_ExpandThreeLevels_NestsRecords()
     {
-        var pet = await _host.Engine.GetAsync(DataTestHost.Alice, "pet", _rex, expand:
+        var pet = await Host.Engine.GetAsync(DataTestHost.Alice, "pet", _rex, expand:
         [
             new ExpandRequest
             {
@@ -106,7 +100,7 @@ public sealed class EngineExpandTests
     [Test]
     public void Find_ExpandFourLevels_IsInvalidQuery()
     {
-        var exception = Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var exception = Refused(DataErrorCode.InvalidQuery, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "visit",
             Expand = [Chain("pet", "owner", "city", "country")],
@@ -117,12 +111,12 @@ public sealed class EngineExpandTests
 
     [Test]
     public void Get_ExpandFourLevels_IsInvalidQuery() =>
-        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.GetAsync(DataTestHost.Alice, "visit", _rex, expand: [Chain("pet", "owner", "city", "country")]));
+        Refused(DataErrorCode.InvalidQuery, () => Host.Engine.GetAsync(DataTestHost.Alice, "visit", _rex, expand: [Chain("pet", "owner", "city", "country")]));
 
     [Test]
     public async Task Find_ExpandThreeLevelsFromTheTop_IsAllowed()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "visit", Expand = [Chain("pet", "owner", "city")] });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "visit", Expand = [Chain("pet", "owner", "city")] });
 
         var city = Record(Record(Record(result.Records.Single()["pet"])["owner"])["city"]);
         Assert.That(city["country"], Is.EqualTo(_norway), "the fourth level stays an id");
@@ -130,15 +124,15 @@ public sealed class EngineExpandTests
 
     [Test]
     public void Find_ExpandNonLookupField_IsInvalidField() =>
-        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "name" }] }));
+        Refused(DataErrorCode.InvalidField, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "name" }] }));
 
     [Test]
     public void Find_ExpandUnknownField_IsInvalidField() =>
-        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "ownr" }] }));
+        Refused(DataErrorCode.InvalidField, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "pet", Expand = [new ExpandRequest { Field = "ownr" }] }));
 
     [Test]
     public void Find_ExpandUnknownFieldOfTheTarget_IsInvalidField() =>
-        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        Refused(DataErrorCode.InvalidField, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "pet",
             Expand = [new ExpandRequest { Field = "owner", Fields = ["nope"] }],
@@ -149,8 +143,8 @@ public sealed class EngineExpandTests
     {
         var outsider = User("carol", "org-a");
 
-        var bob = await _host.Engine.GetAsync(outsider, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
-        var bobAsSystem = await _host.Engine.GetAsync(DataTestHost.System, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
+        var bob = await Host.Engine.GetAsync(outsider, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
+        var bobAsSystem = await Host.Engine.GetAsync(DataTestHost.System, "person", _bob, expand: [new ExpandRequest { Field = "city" }]);
 
         Assert.That(bob!["city"], Is.EqualTo(_hiddenCity));
         Assert.That(Record(bobAsSystem!["city"])["name"], Is.EqualTo("Bergen"));
@@ -159,7 +153,7 @@ public sealed class EngineExpandTests
     [Test]
     public async Task Find_SelectWithoutTheExpandedField_StillExpandsIt()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "city",
             Fields = ["name"],
@@ -174,7 +168,7 @@ public sealed class EngineExpandTests
     public async Task Find_ExpandFilterNotMatched_KeepsTheId()
     {
         // ExpandRequest.Filter: a record the filter excludes is not expanded and the field keeps the id, as in ObjectStack.
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "city",
             Filter = Where("""{ "name": "Oslo" }"""),
@@ -187,7 +181,7 @@ public sealed class EngineExpandTests
     [Test]
     public async Task Find_ExpandFilterMatched_Expands()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "city",
             Filter = Where("""{ "name": "Oslo" }"""),
@@ -199,7 +193,7 @@ public sealed class EngineExpandTests
 
     [Test]
     public void Find_ExpandFilterOnUnknownField_IsInvalidField() =>
-        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        Refused(DataErrorCode.InvalidField, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "city",
             Expand = [new ExpandRequest { Field = "country", Filter = Where("""{ "cod": "NO" }""") }],

@@ -9,9 +9,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Logical composition and the wire forms of a filter: <c>$and</c>/<c>$or</c>/<c>$not</c> (also empty and over null
 /// values), the array form, the flat list of conditions, and filters built directly from the AST.
 /// </summary>
-public sealed class EngineFilterLogicTests
+public sealed class EngineFilterLogicTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "gadget": {
             "fields": {
@@ -24,12 +24,8 @@ public sealed class EngineFilterLogicTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
         foreach (var (name, qty, color, active) in new (string, int?, string?, bool?)[]
         {
             ("a", 1, "red", true),
@@ -38,12 +34,9 @@ public sealed class EngineFilterLogicTests
             ("d", null, "red", null),
         })
         {
-            await _host.Engine.InsertAsync(DataTestHost.Alice, "gadget", Values(("name", name), ("qty", qty), ("color", color), ("active", active)));
+            await InsertAsync("gadget", ("name", name), ("qty", qty), ("color", color), ("active", active));
         }
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase("""{ "qty": { "$gt": 1 }, "color": "blue" }""", "b", TestName = "Object_SeveralFields_AreAnded")]
     [TestCase("""{ "qty": { "$gt": 1, "$lt": 10 } }""", "b", TestName = "Object_SeveralOperatorsOnOneField_AreAnded")]
@@ -137,7 +130,7 @@ public sealed class EngineFilterLogicTests
         Assert.That(exception!.Code, Is.EqualTo(DataErrorCode.InvalidFilter));
     }
 
-    private Task<List<string>> NamesAsync(FilterNode filter) => ValuesOfAsync(_host.Engine, "gadget", filter);
+    private Task<List<string>> NamesAsync(FilterNode filter) => ValuesOfAsync(Host.Engine, "gadget", filter);
 
     private static List<string> Split(string names) =>
         names.Length == 0 ? [] : [.. names.Split(',').Order(StringComparer.Ordinal)];

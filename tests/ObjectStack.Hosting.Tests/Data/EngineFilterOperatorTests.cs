@@ -7,9 +7,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Every filter operator on real SQLite, over five records chosen so that each operator's edges show: nulls, ties,
 /// letter case, non-ASCII text, wildcards inside values, and list fields.
 /// </summary>
-public sealed class EngineFilterOperatorTests
+public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "specimen": {
             "fields": {
@@ -29,32 +29,24 @@ public sealed class EngineFilterOperatorTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
-        var engine = _host.Engine;
-        await engine.InsertAsync(DataTestHost.Alice, "specimen", Values(
+        await InsertAsync("specimen",
             ("name", "alpha"), ("label", "Alpha Beta"), ("qty", 1), ("price", 1.50m), ("born", new DateOnly(2024, 1, 10)),
             ("seen", Instant("2024-01-10T08:00:00Z")), ("at", new TimeOnly(8, 0)), ("active", true),
-            ("tags", new List<string> { "a", "b" }), ("colors", new List<string> { "red" }), ("meta", Json("""{ "x": 1 }"""))));
-        await engine.InsertAsync(DataTestHost.Alice, "specimen", Values(
+            ("tags", new List<string> { "a", "b" }), ("colors", new List<string> { "red" }), ("meta", Json("""{ "x": 1 }""")));
+        await InsertAsync("specimen",
             ("name", "bravo"), ("label", "alphabet soup"), ("qty", 5), ("price", 10m), ("born", new DateOnly(2024, 6, 15)),
             ("seen", Instant("2024-06-15T12:30:00Z")), ("at", new TimeOnly(17, 45)), ("active", false),
-            ("tags", new List<string> { "b" }), ("colors", new List<string> { "green", "blue" })));
-        await engine.InsertAsync(DataTestHost.Alice, "specimen", Values(
+            ("tags", new List<string> { "b" }), ("colors", new List<string> { "green", "blue" }));
+        await InsertAsync("specimen",
             ("name", "charlie"), ("label", "100% pure_cotton"), ("qty", 10), ("price", 99.99m), ("born", new DateOnly(2025, 1, 1)),
-            ("seen", Instant("2025-01-01T00:00:00Z")), ("active", true), ("tags", new List<string> { "c" }), ("colors", new List<string>())));
-        await engine.InsertAsync(DataTestHost.Alice, "specimen", Values(("name", "delta"), ("label", "Ünïcode")));
-        await engine.InsertAsync(DataTestHost.Alice, "specimen", Values(
+            ("seen", Instant("2025-01-01T00:00:00Z")), ("active", true), ("tags", new List<string> { "c" }), ("colors", new List<string>()));
+        await InsertAsync("specimen", ("name", "delta"), ("label", "Ünïcode"));
+        await InsertAsync("specimen",
             ("name", "echo"), ("qty", 7), ("born", new DateOnly(2024, 6, 15)), ("seen", Instant("2024-06-15T12:30:00.001Z")),
-            ("active", false), ("tags", new List<string> { "A" })));
+            ("active", false), ("tags", new List<string> { "A" }));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase("""{ "qty": 5 }""", "bravo")]
     [TestCase("""{ "qty": { "$eq": 5 } }""", "bravo")]
@@ -206,7 +198,7 @@ public sealed class EngineFilterOperatorTests
     public void StringComparands_Unparsable_AreInvalidFilters(string filter) =>
         Refused(DataErrorCode.InvalidFilter, () => NamesAsync(filter));
 
-    private Task<List<string>> NamesAsync(string filter) => ValuesOfAsync(_host.Engine, "specimen", Where(filter));
+    private Task<List<string>> NamesAsync(string filter) => ValuesOfAsync(Host.Engine, "specimen", Where(filter));
 
     private static List<string> Split(string names) =>
         names.Length == 0 ? [] : [.. names.Split(',').Order(StringComparer.Ordinal)];

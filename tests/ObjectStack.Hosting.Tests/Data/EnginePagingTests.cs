@@ -7,31 +7,25 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Offset paging: a total order even when sort keys tie (the engine appends <c>id</c>), <c>hasMore</c> with and
 /// without a total, offsets past the end, null ordering and the default page size.
 /// </summary>
-public sealed class EnginePagingTests
+public sealed class EnginePagingTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         { "entry": { "fields": { "name": { "type": "text" }, "rank": { "type": "number" } } } }
         """;
 
     private static readonly int?[] Ranks = [3, 1, 2, 1, 3, 1, 2, null, 2, 1, null];
 
-    private DataTestHost _host = null!;
     private List<(string Id, int? Rank)> _records = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
         _records = [];
         for (var i = 0; i < Ranks.Length; i++)
         {
-            var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "entry", Values(("name", $"e{i}"), ("rank", Ranks[i])));
-            _records.Add((written.Id, Ranks[i]));
+            var id = await InsertAsync("entry", ("name", $"e{i}"), ("rank", Ranks[i]));
+            _records.Add((id, Ranks[i]));
         }
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [Test]
     public async Task Find_AscendingWithTies_PagesCoverEveryRecordOnceInRankThenIdOrder()
@@ -62,8 +56,8 @@ public sealed class EnginePagingTests
     {
         var query = new RecordQuery { ObjectName = "entry", Sort = [new SortField("rank")], Limit = 5, Offset = 2 };
 
-        var first = await _host.Engine.FindAsync(DataTestHost.Alice, query);
-        var second = await _host.Engine.FindAsync(DataTestHost.Alice, query);
+        var first = await Host.Engine.FindAsync(DataTestHost.Alice, query);
+        var second = await Host.Engine.FindAsync(DataTestHost.Alice, query);
 
         Assert.That(second.Records.Select(r => r["id"]), Is.EqualTo(first.Records.Select(r => r["id"])));
     }
@@ -71,7 +65,7 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_NoSort_OrdersById()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry" });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry" });
 
         Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id).Order(StringComparer.Ordinal)));
     }
@@ -79,7 +73,7 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_SortByIdDescending_IsHonouredWithoutAnotherIdKey()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Sort = [new SortField("id", SortDirection.Descending)] });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Sort = [new SortField("id", SortDirection.Descending)] });
 
         Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id).OrderDescending(StringComparer.Ordinal)));
     }
@@ -87,7 +81,7 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_SortBySeveralKeys_AppliesThemInOrder()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "entry",
             Sort = [new SortField("rank", SortDirection.Descending), new SortField("name", SortDirection.Descending)],
@@ -105,9 +99,9 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_PageEndingExactlyAtTheLastRecord_HasNoMore()
     {
-        var withoutTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5 });
-        var withTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5, IncludeTotal = true });
-        var oneShort = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 6 });
+        var withoutTotal = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5 });
+        var withTotal = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5, IncludeTotal = true });
+        var oneShort = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 6 });
 
         Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore), Is.EqualTo((5, false)));
         Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((5, false, (long?)Ranks.Length)));
@@ -117,9 +111,9 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_OffsetPastTheEnd_ReturnsNothingButStillCounts()
     {
-        var withTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10, IncludeTotal = true });
-        var withoutTotal = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10 });
-        var atTheEnd = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = Ranks.Length, IncludeTotal = true });
+        var withTotal = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10, IncludeTotal = true });
+        var withoutTotal = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10 });
+        var atTheEnd = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Offset = Ranks.Length, IncludeTotal = true });
 
         Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((0, false, (long?)Ranks.Length)));
         Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore, withoutTotal.Total), Is.EqualTo((0, false, (long?)null)));
@@ -129,7 +123,7 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_TotalWithFilter_CountsMatchesNotThePage()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "entry",
             Filter = Where("""{ "rank": 1 }"""),
@@ -146,7 +140,7 @@ public sealed class EnginePagingTests
     [Test]
     public async Task Find_NoMatches_TotalIsZero()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Filter = Where("""{ "rank": 99 }"""), IncludeTotal = true });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry", Filter = Where("""{ "rank": 99 }"""), IncludeTotal = true });
 
         Assert.That((result.Records.Count, result.HasMore, result.Total), Is.EqualTo((0, false, (long?)0)));
     }
@@ -170,7 +164,7 @@ public sealed class EnginePagingTests
         var pages = new List<QueryResult>();
         for (var offset = 0; offset < Ranks.Length; offset += pageSize)
         {
-            pages.Add(await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+            pages.Add(await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
             {
                 ObjectName = "entry",
                 Sort = [new SortField("rank", direction)],

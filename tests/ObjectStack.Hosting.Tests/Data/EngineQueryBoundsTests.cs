@@ -8,9 +8,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// The bounds and checks every query passes before it reaches the driver: filter depth, size and list length, page
 /// size and offset, field names (with a hint for near misses), operators per field type, and sortable fields.
 /// </summary>
-public sealed class EngineQueryBoundsTests
+public sealed class EngineQueryBoundsTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "widget": {
             "fields": {
@@ -28,17 +28,10 @@ public sealed class EngineQueryBoundsTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "widget", Values(("name", "one"), ("qty", 1)));
+        await InsertAsync("widget", ("name", "one"), ("qty", 1));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase(7, true)]
     [TestCase(8, false)]
@@ -129,19 +122,19 @@ public sealed class EngineQueryBoundsTests
     [TestCase(-1)]
     [TestCase(1001)]
     public void Limit_OutOfRange_IsInvalidQuery(int limit) =>
-        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Limit = limit }));
+        Refused(DataErrorCode.InvalidQuery, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Limit = limit }));
 
     [Test]
     public async Task Limit_OneThousand_IsAllowed()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Limit = 1000 });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Limit = 1000 });
 
         Assert.That(result.Records, Has.Count.EqualTo(1));
     }
 
     [Test]
     public void Offset_Negative_IsInvalidQuery() =>
-        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Offset = -1 }));
+        Refused(DataErrorCode.InvalidQuery, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Offset = -1 }));
 
     [Test]
     public void Filter_UnknownFieldNearAKnownOne_IsInvalidFieldWithHint()
@@ -206,7 +199,7 @@ public sealed class EngineQueryBoundsTests
     [TestCase("nmae", TestName = "Sort_ByUnknownField_IsInvalidSort")]
     public void Sort_NotSortable_IsInvalidSort(string field)
     {
-        var exception = Refused(DataErrorCode.InvalidSort, () => _host.Engine.FindAsync(
+        var exception = Refused(DataErrorCode.InvalidSort, () => Host.Engine.FindAsync(
             DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Sort = [new SortField(field)] }));
 
         Assert.That(exception.Fields.Select(f => f.Field), Is.EqualTo(new[] { field }));
@@ -215,7 +208,7 @@ public sealed class EngineQueryBoundsTests
     [Test]
     public void Sort_UnknownNearMiss_HintsTheField()
     {
-        var exception = Refused(DataErrorCode.InvalidSort, () => _host.Engine.FindAsync(
+        var exception = Refused(DataErrorCode.InvalidSort, () => Host.Engine.FindAsync(
             DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Sort = [new SortField("qtty")] }));
 
         Assert.That(exception.Hint, Does.Contain("'qty'"));
@@ -223,12 +216,12 @@ public sealed class EngineQueryBoundsTests
 
     [Test]
     public void Select_UnknownField_IsInvalidField() =>
-        Refused(DataErrorCode.InvalidField, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Fields = ["name", "nope"] }));
+        Refused(DataErrorCode.InvalidField, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Fields = ["name", "nope"] }));
 
     [Test]
     public async Task Select_SomeFields_ReturnsThemAndTheId()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Fields = ["qty"] });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Fields = ["qty"] });
 
         Assert.That(result.Records[0].Keys, Is.EquivalentTo(new[] { "id", "qty" }));
     }
@@ -236,19 +229,19 @@ public sealed class EngineQueryBoundsTests
     [Test]
     public void Find_UnknownObject_IsObjectNotFound()
     {
-        var exception = Refused(DataErrorCode.ObjectNotFound, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "gizmo" }));
+        var exception = Refused(DataErrorCode.ObjectNotFound, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "gizmo" }));
 
         Assert.That(exception.ObjectName, Is.EqualTo("gizmo"));
     }
 
     [Test]
     public void Search_MoreThanEightTerms_IsInvalidQuery() =>
-        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Search = "a b c d e f g h i" }));
+        Refused(DataErrorCode.InvalidQuery, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Search = "a b c d e f g h i" }));
 
     [Test]
     public void Search_LongerThanTwoHundredCharacters_IsInvalidQuery() =>
-        Refused(DataErrorCode.InvalidQuery, () => _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Search = new string('x', 201) }));
+        Refused(DataErrorCode.InvalidQuery, () => Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Search = new string('x', 201) }));
 
     private Task<QueryResult> FindAsync(FilterNode filter) =>
-        _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Filter = filter });
+        Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "widget", Filter = filter });
 }

@@ -8,9 +8,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// select option label), narrowing is limited to searchable fields, and the searchable set follows
 /// <c>searchableFields</c>, then fields marked <c>searchable</c>, then visible text fields.
 /// </summary>
-public sealed class EngineSearchTests
+public sealed class EngineSearchTests : SharedEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "product": {
             "fields": {
@@ -46,28 +46,20 @@ public sealed class EngineSearchTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await DataTestHost.StartAsync(Objects);
-        var engine = _host.Engine;
-        await engine.InsertAsync(DataTestHost.Alice, "product", Values(("name", "Red apple"), ("description", "crisp fruit"), ("status", "in_stock"), ("sku", "X1")));
-        await engine.InsertAsync(DataTestHost.Alice, "product", Values(("name", "Green apple"), ("description", "sour fruit"), ("status", "gone"), ("sku", "red-99")));
-        await engine.InsertAsync(DataTestHost.Alice, "product", Values(("name", "Red car"), ("description", "fast vehicle"), ("status", "gone")));
-        await engine.InsertAsync(DataTestHost.Alice, "product", Values(("name", "Blue car"), ("description", "red interior"), ("status", "in_stock")));
+        await InsertAsync("product", ("name", "Red apple"), ("description", "crisp fruit"), ("status", "in_stock"), ("sku", "X1"));
+        await InsertAsync("product", ("name", "Green apple"), ("description", "sour fruit"), ("status", "gone"), ("sku", "red-99"));
+        await InsertAsync("product", ("name", "Red car"), ("description", "fast vehicle"), ("status", "gone"));
+        await InsertAsync("product", ("name", "Blue car"), ("description", "red interior"), ("status", "in_stock"));
 
-        await engine.InsertAsync(DataTestHost.Alice, "article", Values(("title", "Tides"), ("summary", "the moon pulls"), ("notes", "marker-in-notes")));
-        await engine.InsertAsync(DataTestHost.Alice, "article", Values(("title", "Orbits"), ("summary", "marker-in-summary")));
+        await InsertAsync("article", ("title", "Tides"), ("summary", "the moon pulls"), ("notes", "marker-in-notes"));
+        await InsertAsync("article", ("title", "Orbits"), ("summary", "marker-in-summary"));
 
-        await engine.InsertAsync(DataTestHost.Alice, "contact", Values(("name", "Ann"), ("city", "Oslo"), ("internal", "vip")));
-        await engine.InsertAsync(DataTestHost.Alice, "contact", Values(("name", "Bob"), ("city", "Bergen"), ("age", 42)));
-        await engine.InsertAsync(DataTestHost.Alice, "hidden_thing", Values(("name", "x")));
+        await InsertAsync("contact", ("name", "Ann"), ("city", "Oslo"), ("internal", "vip"));
+        await InsertAsync("contact", ("name", "Bob"), ("city", "Bergen"), ("age", 42));
+        await InsertAsync("hidden_thing", ("name", "x"));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase("red", "Blue car,Red apple,Red car", TestName = "Search_OneTerm_MatchesAnySearchableField")]
     [TestCase("RED", "Blue car,Red apple,Red car", TestName = "Search_UpperCaseTerm_IgnoresCase")]
@@ -109,7 +101,7 @@ public sealed class EngineSearchTests
     [Test]
     public async Task Search_CombinedWithAFilter_BothApply()
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery
         {
             ObjectName = "product",
             Search = "red",
@@ -151,7 +143,7 @@ public sealed class EngineSearchTests
 
     private async Task<List<string>> SearchAsync(string objectName, string search, IReadOnlyList<string>? fields = null, string field = "name")
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = objectName, Search = search, SearchFields = fields });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = objectName, Search = search, SearchFields = fields });
         return result.Records.Select(r => (string)r[field]!).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -8,9 +8,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Totals (<see cref="RecordQuery.IncludeTotal"/>) stay exact across every kind of write — inserts, updates, deletes,
 /// cascades, rolled-back and committed transactions — and never mix up two different filters.
 /// </summary>
-public sealed class EngineTotalCountTests
+public sealed class EngineTotalCountTests : PerTestEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "parent": { "fields": { "name": { "type": "text" } } },
           "child": {
@@ -25,14 +25,6 @@ public sealed class EngineTotalCountTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _host = await DataTestHost.StartAsync(Objects);
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task Total_AfterInsertUpdateAndDelete_IsFresh()
     {
@@ -45,11 +37,11 @@ public sealed class EngineTotalCountTests
         var second = await InsertAsync(("name", "b"), ("rank", 1));
         Assert.That(await TotalAsync(rankOne), Is.EqualTo(2));
 
-        await _host.Engine.UpdateAsync(DataTestHost.Alice, "child", first, Values(("rank", 2)));
+        await Host.Engine.UpdateAsync(DataTestHost.Alice, "child", first, Values(("rank", 2)));
         Assert.That(await TotalAsync(rankOne), Is.EqualTo(1));
         Assert.That(await TotalAsync(Where("""{ "rank": 2 }""")), Is.EqualTo(1));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "child", second);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "child", second);
         Assert.That(await TotalAsync(rankOne), Is.Zero);
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
     }
@@ -57,14 +49,14 @@ public sealed class EngineTotalCountTests
     [Test]
     public async Task Total_AfterCascadeAndSetNull_IsFreshOnTheDependentObject()
     {
-        var kept = (await _host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "kept")))).Id;
-        var doomed = (await _host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "doomed")))).Id;
+        var kept = (await Host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "kept")))).Id;
+        var doomed = (await Host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "doomed")))).Id;
         await InsertAsync(("name", "c1"), ("parent", doomed));
         await InsertAsync(("name", "c2"), ("parent", kept), ("sponsor", doomed));
         var sponsored = Where($$"""{ "sponsor": "{{doomed}}" }""");
         Assert.That((await TotalAsync(null), await TotalAsync(sponsored)), Is.EqualTo((2L, 1L)));
 
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "parent", doomed);
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "parent", doomed);
 
         Assert.That(await TotalAsync(null), Is.EqualTo(1), "c1 was deleted by the cascade");
         Assert.That(await TotalAsync(sponsored), Is.Zero, "c2's sponsor was cleared");
@@ -75,7 +67,7 @@ public sealed class EngineTotalCountTests
     public async Task Total_AroundTransactions_CountsOnlyCommittedWrites()
     {
         Assert.That(await TotalAsync(null), Is.Zero);
-        await using (var rolledBack = await _host.Engine.BeginTransactionAsync())
+        await using (var rolledBack = await Host.Engine.BeginTransactionAsync())
         {
             await rolledBack.InsertAsync(DataTestHost.Alice, "child", Values(("name", "x")));
             var inside = await rolledBack.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", IncludeTotal = true });
@@ -84,7 +76,7 @@ public sealed class EngineTotalCountTests
 
         Assert.That(await TotalAsync(null), Is.Zero);
 
-        await using (var committed = await _host.Engine.BeginTransactionAsync())
+        await using (var committed = await Host.Engine.BeginTransactionAsync())
         {
             await committed.InsertAsync(DataTestHost.Alice, "child", Values(("name", "y")));
             await committed.CommitAsync();
@@ -99,7 +91,7 @@ public sealed class EngineTotalCountTests
         await InsertAsync(("name", "a"));
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
 
-        Refused(DataErrorCode.Unavailable, () => _host.Engine.InsertAsync(DataTestHost.Alice, "child", Values(("name", "__fail_after__"))));
+        Refused(DataErrorCode.Unavailable, () => Host.Engine.InsertAsync(DataTestHost.Alice, "child", Values(("name", "__fail_after__"))));
 
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
     }
@@ -130,8 +122,8 @@ public sealed class EngineTotalCountTests
         var labelNotC = new AndFilter([Ne("name", "a\u001fsb"), Ne("label", "c")]);
         var nameNotA = new AndFilter([Ne("name", "a"), Ne("label", "b\u001fsc")]);
 
-        var first = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = labelNotC, IncludeTotal = true });
-        var second = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = nameNotA, IncludeTotal = true });
+        var first = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = labelNotC, IncludeTotal = true });
+        var second = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = nameNotA, IncludeTotal = true });
 
         Assert.That((first.Records.Count, first.Total), Is.EqualTo((3, (long?)3)));
         Assert.That((second.Records.Count, second.Total), Is.EqualTo((2, (long?)2)), "the total must count this filter's matches");
@@ -139,12 +131,11 @@ public sealed class EngineTotalCountTests
 
     private static ComparisonFilter Ne(string field, string value) => new(field, FilterOperator.Ne, value);
 
-    private async Task<string> InsertAsync(params (string Name, object? Value)[] values) =>
-        (await _host.Engine.InsertAsync(DataTestHost.Alice, "child", Values(values))).Id;
+    private Task<string> InsertAsync(params (string Name, object? Value)[] values) => InsertAsync("child", values);
 
     private async Task<long> TotalAsync(FilterNode? filter)
     {
-        var result = await _host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = filter, IncludeTotal = true, Limit = 1 });
+        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = filter, IncludeTotal = true, Limit = 1 });
         return result.Total!.Value;
     }
 }

@@ -9,9 +9,9 @@ namespace ObjectStack.Hosting.Tests.Data;
 /// Inserts and updates: engine-stamped fields, values only the server sets (dropped and reported), defaults,
 /// required values, validation reporting every problem at once, autonumbers, unique values and references.
 /// </summary>
-public sealed class EngineWriteTests
+public sealed class EngineWriteTests : PerTestEngineHostFixture
 {
-    private const string Objects = """
+    protected override string Objects => """
         {
           "task": {
             "fields": {
@@ -36,18 +36,10 @@ public sealed class EngineWriteTests
         }
         """;
 
-    private DataTestHost _host = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _host = await DataTestHost.StartAsync(Objects);
-
-    [TearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task Insert_AsUser_StampsIdTimestampsAndPrincipal()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "First")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "First")));
         var record = written.Record;
 
         Assert.That(Guid.TryParse(written.Id, out var id), Is.True, written.Id);
@@ -63,8 +55,8 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_Twice_IdsAreDistinctAndTimeOrdered()
     {
-        var first = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "a")));
-        var second = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "b")));
+        var first = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "a")));
+        var second = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "b")));
 
         Assert.That(second.Id, Is.Not.EqualTo(first.Id));
         Assert.That(string.CompareOrdinal(second.Id[..13], first.Id[..13]), Is.GreaterThanOrEqualTo(0), "the timestamp prefix of a UUIDv7 does not go back");
@@ -75,22 +67,22 @@ public sealed class EngineWriteTests
     {
         var member = User("alice", "org-1");
 
-        var task = await _host.Engine.InsertAsync(member, "task", Values(("title", "Scoped")));
-        var memo = await _host.Engine.InsertAsync(member, "memo", Values(("body", "Global")));
+        var task = await Host.Engine.InsertAsync(member, "task", Values(("title", "Scoped")));
+        var memo = await Host.Engine.InsertAsync(member, "memo", Values(("body", "Global")));
 
         Assert.That(task.Record["organization_id"], Is.EqualTo("org-1"));
         Assert.That(memo.Record.ContainsKey("organization_id"), Is.False, "memo is not tenant-scoped");
-        var stored = await _host.Engine.GetAsync(DataTestHost.System, "task", task.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.System, "task", task.Id);
         Assert.That(stored!["organization_id"], Is.EqualTo("org-1"));
     }
 
     [Test]
     public async Task Insert_ReadBack_EqualsTheWriteResult()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
             ("title", "Round trip"), ("estimate", 5), ("due", "2025-03-31"), ("labels", Json("""[" x ", "y", "x"]""")), ("email", "a@example.com")));
 
-        var read = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var read = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
 
         Assert.That(read, Is.EquivalentTo(written.Record));
         Assert.That(read!["due"], Is.EqualTo(new DateOnly(2025, 3, 31)));
@@ -101,17 +93,17 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Update_TwiceInQuickSuccession_BumpsUpdatedAtStrictlyEachTime()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
         var created = (DateTimeOffset)written.Record["updated_at"]!;
 
-        var first = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")));
-        var second = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v2")));
+        var first = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")));
+        var second = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v2")));
 
         var firstAt = (DateTimeOffset)first.Record["updated_at"]!;
         var secondAt = (DateTimeOffset)second.Record["updated_at"]!;
         Assert.That(firstAt, Is.GreaterThan(created));
         Assert.That(secondAt, Is.GreaterThan(firstAt));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That(stored!["updated_at"], Is.EqualTo(secondAt));
         Assert.That(stored["created_at"], Is.EqualTo(written.Record["created_at"]), "created_at never changes");
         Assert.That(stored["title"], Is.EqualTo("v2"));
@@ -120,9 +112,9 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Update_ByAnotherUser_StampsUpdatedByButKeepsCreatorAndOwner()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Mine")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Mine")));
 
-        var updated = await _host.Engine.UpdateAsync(User("bob"), "task", written.Id, Values(("status", "done")));
+        var updated = await Host.Engine.UpdateAsync(User("bob"), "task", written.Id, Values(("status", "done")));
 
         Assert.That((updated.Record["created_by"], updated.Record["updated_by"], updated.Record["owner_id"]), Is.EqualTo(("alice", "bob", "alice")));
         Assert.That(updated.Record["title"], Is.EqualTo("Mine"), "fields not sent are kept");
@@ -131,12 +123,12 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_AsUserWithServerOnlyFields_DropsAndReportsThem()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
             ("title", "Sneaky"), ("code", "C-1"), ("id", "my-own-id"), ("created_by", "mallory"), ("owner_id", "mallory"),
             ("updated_at", "2000-01-01T00:00:00Z"), ("organization_id", "org-x"), ("seq", 99)));
 
         Assert.That(written.DroppedFields, Is.EquivalentTo(new[] { "code", "id", "created_by", "owner_id", "updated_at", "organization_id", "seq" }));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That(stored!["code"], Is.Null);
         Assert.That(written.Id, Is.Not.EqualTo("my-own-id"));
         Assert.That((stored["created_by"], stored["owner_id"], stored["organization_id"]), Is.EqualTo(("alice", "alice", (string?)null)));
@@ -146,12 +138,12 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Update_AsUserWithReadonlyField_DropsAndReportsIt()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.System, "task", Values(("title", "Coded"), ("code", "C-7")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.System, "task", Values(("title", "Coded"), ("code", "C-7")));
 
-        var updated = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("code", "C-8"), ("owner_id", "alice"), ("title", "Renamed")));
+        var updated = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("code", "C-8"), ("owner_id", "alice"), ("title", "Renamed")));
 
         Assert.That(updated.DroppedFields, Is.EquivalentTo(new[] { "code", "owner_id" }));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That((stored!["code"], stored["title"]), Is.EqualTo(("C-7", "Renamed")));
     }
 
@@ -160,39 +152,39 @@ public sealed class EngineWriteTests
     {
         var id = Guid.CreateVersion7().ToString();
 
-        var written = await _host.Engine.InsertAsync(DataTestHost.System, "task", Values(("id", id), ("title", "Imported"), ("code", "C-1"), ("owner_id", "bob")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.System, "task", Values(("id", id), ("title", "Imported"), ("code", "C-1"), ("owner_id", "bob")));
 
         Assert.That(written.DroppedFields, Is.Empty);
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", id);
         Assert.That((stored!["code"], stored["owner_id"], stored["created_by"]), Is.EqualTo(("C-1", "bob", (string?)null)));
     }
 
     [Test]
     public async Task Update_AsSystem_MayChangeReadonlyFieldAndOwnerButNotTheId()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Owned")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Owned")));
 
-        var updated = await _host.Engine.UpdateAsync(DataTestHost.System, "task", written.Id, Values(("code", "C-2"), ("owner_id", "bob"), ("id", "other"), ("created_at", "2000-01-01T00:00:00Z")));
+        var updated = await Host.Engine.UpdateAsync(DataTestHost.System, "task", written.Id, Values(("code", "C-2"), ("owner_id", "bob"), ("id", "other"), ("created_at", "2000-01-01T00:00:00Z")));
 
         Assert.That(updated.DroppedFields, Is.EquivalentTo(new[] { "id", "created_at" }));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That((stored!["code"], stored["owner_id"], stored["created_at"]), Is.EqualTo(("C-2", "bob", written.Record["created_at"])));
     }
 
     [Test]
     public async Task Insert_WithoutOptionalValues_AppliesDefaults()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Defaults")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Defaults")));
 
         Assert.That((written.Record["status"], written.Record["priority"]), Is.EqualTo(("open", 3m)));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That((stored!["status"], stored["priority"]), Is.EqualTo(("open", 3m)));
     }
 
     [Test]
     public async Task Insert_WithExplicitValues_OverridesDefaults()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Explicit"), ("status", "done"), ("priority", 1)));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Explicit"), ("status", "done"), ("priority", 1)));
 
         Assert.That((written.Record["status"], written.Record["priority"]), Is.EqualTo(("done", 1m)));
     }
@@ -200,11 +192,11 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Update_LeavingDefaultedFieldOut_DoesNotReapplyTheDefault()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Keep"), ("priority", 9)));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Keep"), ("priority", 9)));
 
-        await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "Kept")));
+        await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "Kept")));
 
-        Assert.That((await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["priority"], Is.EqualTo(9m));
+        Assert.That((await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["priority"], Is.EqualTo(9m));
     }
 
     [TestCase(null)]
@@ -214,7 +206,7 @@ public sealed class EngineWriteTests
     {
         var values = title is null ? Values(("status", "open")) : Values(("title", title));
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", values));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", values));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("title", "required") }));
         Assert.That(exception.ObjectName, Is.EqualTo("task"));
@@ -224,21 +216,21 @@ public sealed class EngineWriteTests
     [TestCase("")]
     public async Task Update_ClearingARequiredField_IsValidationFailedAndChangesNothing(string? title)
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Keep me")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Keep me")));
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", title), ("status", "done"))));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", title), ("status", "done"))));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("title", "required") }));
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That((stored!["title"], stored["status"], stored["updated_at"]), Is.EqualTo(("Keep me", "open", written.Record["updated_at"])));
     }
 
     [Test]
     public async Task Update_WithoutTheRequiredField_IsAllowed()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Present")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "Present")));
 
-        var updated = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("status", "done")));
+        var updated = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("status", "done")));
 
         Assert.That(updated.Record["status"], Is.EqualTo("done"));
     }
@@ -246,7 +238,7 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_SeveralInvalidValues_ReportsEveryProblemAtOnceAndWritesNothing()
     {
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(
             ("email", "not-an-email"),
             ("site", "ftp://example.com"),
             ("estimate", 1.5m),
@@ -265,7 +257,7 @@ public sealed class EngineWriteTests
             ("title", "required"),
         }));
         Assert.That(exception.Fields, Has.Count.EqualTo(7));
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.Zero);
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.Zero);
     }
 
     [TestCase("title", "this title is far too long", "max_length")]
@@ -277,7 +269,7 @@ public sealed class EngineWriteTests
         var values = Values(("title", "ok"));
         values[field] = value;
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", values));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", values));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { (field, code) }));
     }
@@ -289,11 +281,11 @@ public sealed class EngineWriteTests
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "n"), (field, value)));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "n"), (field, value)));
 
-        var stored = await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
+        var stored = await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id);
         Assert.That(stored![field], Is.EqualTo(value), "a value the metadata accepts must be stored exactly");
-        Assert.That(await CountAsync(_host.Engine, "task", new ComparisonFilter(field, FilterOperator.Eq, value)), Is.EqualTo(1));
+        Assert.That(await CountAsync(Host.Engine, "task", new ComparisonFilter(field, FilterOperator.Eq, value)), Is.EqualTo(1));
     }
 
     // The SQLite datasource stores numbers as doubles (about 15 significant digits); a value it would not read back
@@ -304,27 +296,27 @@ public sealed class EngineWriteTests
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "too precise"), (field, value))));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "too precise"), (field, value))));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { (field, "max_value") }));
-        Assert.That(await CountAsync(_host.Engine, "task", new ComparisonFilter("title", FilterOperator.Eq, "too precise")), Is.Zero);
+        Assert.That(await CountAsync(Host.Engine, "task", new ComparisonFilter("title", FilterOperator.Eq, "too precise")), Is.Zero);
     }
 
     [Test]
     public async Task Insert_AsSystemWithAnIdInUse_IsDuplicateValue()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first")));
 
-        var exception = Refused(DataErrorCode.DuplicateValue, () => _host.Engine.InsertAsync(DataTestHost.System, "task", Values(("id", written.Id), ("title", "second"))));
+        var exception = Refused(DataErrorCode.DuplicateValue, () => Host.Engine.InsertAsync(DataTestHost.System, "task", Values(("id", written.Id), ("title", "second"))));
 
         Assert.That(exception.Fields.Select(f => f.Field), Is.EqualTo(new[] { "id" }));
-        Assert.That((await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["title"], Is.EqualTo("first"));
+        Assert.That((await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["title"], Is.EqualTo("first"));
     }
 
     [Test]
     public void Insert_UnknownField_IsInvalidFieldWithHint()
     {
-        var exception = Refused(DataErrorCode.InvalidField, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "x"), ("titl", "y"))));
+        var exception = Refused(DataErrorCode.InvalidField, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "x"), ("titl", "y"))));
 
         Assert.That(exception.Hint, Does.Contain("'title'"));
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("titl", "unknown_field") }));
@@ -332,7 +324,7 @@ public sealed class EngineWriteTests
 
     [Test]
     public void Insert_UnknownObject_IsObjectNotFound() =>
-        Refused(DataErrorCode.ObjectNotFound, () => _host.Engine.InsertAsync(DataTestHost.Alice, "nothing", Values(("title", "x"))));
+        Refused(DataErrorCode.ObjectNotFound, () => Host.Engine.InsertAsync(DataTestHost.Alice, "nothing", Values(("title", "x"))));
 
     [Test]
     public async Task Insert_Autonumber_IncrementsPerObject()
@@ -340,7 +332,7 @@ public sealed class EngineWriteTests
         var numbers = new List<object?>();
         for (var i = 0; i < 3; i++)
         {
-            numbers.Add((await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", $"t{i}")))).Record["seq"]);
+            numbers.Add((await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", $"t{i}")))).Record["seq"]);
         }
 
         Assert.That(numbers, Is.EqualTo(new object[] { 1L, 2L, 3L }));
@@ -350,11 +342,11 @@ public sealed class EngineWriteTests
     public async Task Insert_AutonumberAfterDeletingTheHighest_DoesNotReuseTheNumber()
     {
         // FieldType.Autonumber: "a number the engine assigns on insert, increasing per object".
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "one")));
-        var second = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "two")));
-        await _host.Engine.DeleteAsync(DataTestHost.Alice, "task", second.Id);
+        await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "one")));
+        var second = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "two")));
+        await Host.Engine.DeleteAsync(DataTestHost.Alice, "task", second.Id);
 
-        var third = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "three")));
+        var third = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "three")));
 
         Assert.That(third.Record["seq"], Is.EqualTo(3L), "number 2 was already given to a (deleted) record");
     }
@@ -362,7 +354,7 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_AutonumberValueFromTheSystem_IsStillAssigned()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.System, "task", Values(("title", "x"), ("seq", 42)));
+        var written = await Host.Engine.InsertAsync(DataTestHost.System, "task", Values(("title", "x"), ("seq", 42)));
 
         Assert.That(written.Record["seq"], Is.EqualTo(1L));
         Assert.That(written.DroppedFields, Is.EqualTo(new[] { "seq" }));
@@ -371,42 +363,42 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_DuplicateUniqueValue_IsDuplicateValueAndWritesNothing()
     {
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first"), ("sku", "A-1")));
+        await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first"), ("sku", "A-1")));
 
-        var exception = Refused(DataErrorCode.DuplicateValue, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "second"), ("sku", "A-1"))));
+        var exception = Refused(DataErrorCode.DuplicateValue, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "second"), ("sku", "A-1"))));
 
         Assert.That(exception.Fields.Select(f => f.Field), Is.EqualTo(new[] { "sku" }));
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.EqualTo(1));
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Update_ToADuplicateUniqueValue_IsDuplicateValue()
     {
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first"), ("sku", "A-1")));
-        var other = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "second"), ("sku", "B-1")));
+        await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "first"), ("sku", "A-1")));
+        var other = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "second"), ("sku", "B-1")));
 
-        Refused(DataErrorCode.DuplicateValue, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", other.Id, Values(("sku", "A-1"))));
+        Refused(DataErrorCode.DuplicateValue, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", other.Id, Values(("sku", "A-1"))));
 
-        Assert.That((await _host.Engine.GetAsync(DataTestHost.Alice, "task", other.Id))!["sku"], Is.EqualTo("B-1"));
+        Assert.That((await Host.Engine.GetAsync(DataTestHost.Alice, "task", other.Id))!["sku"], Is.EqualTo("B-1"));
     }
 
     [Test]
     public async Task Insert_SameUniqueValueInTwoOrganizations_IsAllowedButNotTwiceInOne()
     {
-        await _host.Engine.InsertAsync(User("alice", "org-1"), "task", Values(("title", "a"), ("sku", "A-1")));
-        await _host.Engine.InsertAsync(User("bob", "org-2"), "task", Values(("title", "b"), ("sku", "A-1")));
+        await Host.Engine.InsertAsync(User("alice", "org-1"), "task", Values(("title", "a"), ("sku", "A-1")));
+        await Host.Engine.InsertAsync(User("bob", "org-2"), "task", Values(("title", "b"), ("sku", "A-1")));
 
-        Refused(DataErrorCode.DuplicateValue, () => _host.Engine.InsertAsync(User("carol", "org-1"), "task", Values(("title", "c"), ("sku", "A-1"))));
+        Refused(DataErrorCode.DuplicateValue, () => Host.Engine.InsertAsync(User("carol", "org-1"), "task", Values(("title", "c"), ("sku", "A-1"))));
 
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.EqualTo(2));
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.EqualTo(2));
     }
 
     [Test]
     public async Task Insert_GloballyUniqueValueInAnotherOrganization_IsDuplicateValue()
     {
-        await _host.Engine.InsertAsync(User("alice", "org-1"), "task", Values(("title", "a"), ("serial", "S-1")));
+        await Host.Engine.InsertAsync(User("alice", "org-1"), "task", Values(("title", "a"), ("serial", "S-1")));
 
-        var exception = Refused(DataErrorCode.DuplicateValue, () => _host.Engine.InsertAsync(User("bob", "org-2"), "task", Values(("title", "b"), ("serial", "S-1"))));
+        var exception = Refused(DataErrorCode.DuplicateValue, () => Host.Engine.InsertAsync(User("bob", "org-2"), "task", Values(("title", "b"), ("serial", "S-1"))));
 
         Assert.That(exception.Fields.Select(f => f.Field), Is.EqualTo(new[] { "serial" }));
     }
@@ -414,16 +406,16 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_SeveralRecordsWithoutTheUniqueValue_AreAllowed()
     {
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "a")));
-        await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "b")));
+        await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "a")));
+        await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "b")));
 
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.EqualTo(2));
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.EqualTo(2));
     }
 
     [Test]
     public void Insert_ReferenceToAMissingRecord_IsReferenceNotFound()
     {
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "orphan"), ("parent", Guid.CreateVersion7().ToString()))));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "orphan"), ("parent", Guid.CreateVersion7().ToString()))));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("parent", "reference_not_found") }));
     }
@@ -431,9 +423,9 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Update_ReferenceToAMissingRecord_IsReferenceNotFound()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "child")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "child")));
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("parent", "missing"))));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("parent", "missing"))));
 
         Assert.That(exception.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("parent", "reference_not_found") }));
     }
@@ -441,54 +433,54 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_ReferenceToAnExistingRecord_IsStored()
     {
-        var parent = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "parent")));
+        var parent = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "parent")));
 
-        var child = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "child"), ("parent", parent.Id)));
+        var child = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "child"), ("parent", parent.Id)));
 
-        Assert.That((await _host.Engine.GetAsync(DataTestHost.Alice, "task", child.Id))!["parent"], Is.EqualTo(parent.Id));
+        Assert.That((await Host.Engine.GetAsync(DataTestHost.Alice, "task", child.Id))!["parent"], Is.EqualTo(parent.Id));
     }
 
     [Test]
     public void Update_MissingRecord_IsRecordNotFound() =>
-        Refused(DataErrorCode.RecordNotFound, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", "missing", Values(("title", "x"))));
+        Refused(DataErrorCode.RecordNotFound, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", "missing", Values(("title", "x"))));
 
     [Test]
     public void Delete_MissingRecord_IsRecordNotFound() =>
-        Refused(DataErrorCode.RecordNotFound, () => _host.Engine.DeleteAsync(DataTestHost.Alice, "task", "missing"));
+        Refused(DataErrorCode.RecordNotFound, () => Host.Engine.DeleteAsync(DataTestHost.Alice, "task", "missing"));
 
     [Test]
     public async Task Delete_ExistingRecord_ReturnsItAndRemovesIt()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "bye")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "bye")));
 
-        var deleted = await _host.Engine.DeleteAsync(DataTestHost.Alice, "task", written.Id);
+        var deleted = await Host.Engine.DeleteAsync(DataTestHost.Alice, "task", written.Id);
 
         Assert.That(deleted["title"], Is.EqualTo("bye"));
-        Assert.That(await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id), Is.Null);
+        Assert.That(await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id), Is.Null);
     }
 
     [Test]
     public async Task Update_StaleExpectedVersion_IsConcurrentUpdateWithTheCurrentVersion()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
         var stale = Version(written.Record["updated_at"]);
-        var changed = await _host.Engine.UpdateAsync(User("bob"), "task", written.Id, Values(("title", "bob's")));
+        var changed = await Host.Engine.UpdateAsync(User("bob"), "task", written.Id, Values(("title", "bob's")));
 
-        var exception = Refused(DataErrorCode.ConcurrentUpdate, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "alice's")), stale));
+        var exception = Refused(DataErrorCode.ConcurrentUpdate, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "alice's")), stale));
 
         Assert.That(exception.CurrentVersion, Is.EqualTo(Version(changed.Record["updated_at"])));
         Assert.That(exception.CurrentVersion, Is.Not.EqualTo(stale));
-        Assert.That((await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["title"], Is.EqualTo("bob's"));
+        Assert.That((await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id))!["title"], Is.EqualTo("bob's"));
     }
 
     [Test]
     public async Task Update_CurrentExpectedVersion_Succeeds()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
         var current = Version(written.Record["updated_at"]);
 
-        var first = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")), current);
-        var second = await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v2")), $"W/\"{Version(first.Record["updated_at"])}\"");
+        var first = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")), current);
+        var second = await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v2")), $"W/\"{Version(first.Record["updated_at"])}\"");
 
         Assert.That(second.Record["title"], Is.EqualTo("v2"));
     }
@@ -496,21 +488,21 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Delete_StaleExpectedVersion_IsConcurrentUpdateAndKeepsTheRecord()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
         var stale = Version(written.Record["updated_at"]);
-        await _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")));
+        await Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")));
 
-        Refused(DataErrorCode.ConcurrentUpdate, () => _host.Engine.DeleteAsync(DataTestHost.Alice, "task", written.Id, stale));
+        Refused(DataErrorCode.ConcurrentUpdate, () => Host.Engine.DeleteAsync(DataTestHost.Alice, "task", written.Id, stale));
 
-        Assert.That(await _host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id), Is.Not.Null);
+        Assert.That(await Host.Engine.GetAsync(DataTestHost.Alice, "task", written.Id), Is.Not.Null);
     }
 
     [Test]
     public async Task Update_EmptyExpectedVersion_IsValidationFailed()
     {
-        var written = await _host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
+        var written = await Host.Engine.InsertAsync(DataTestHost.Alice, "task", Values(("title", "v0")));
 
-        var exception = Refused(DataErrorCode.ValidationFailed, () => _host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")), "  "));
+        var exception = Refused(DataErrorCode.ValidationFailed, () => Host.Engine.UpdateAsync(DataTestHost.Alice, "task", written.Id, Values(("title", "v1")), "  "));
 
         Assert.That(exception.Fields.Select(f => f.Field), Is.EqualTo(new[] { "expectedVersion" }));
     }
@@ -518,9 +510,9 @@ public sealed class EngineWriteTests
     [Test]
     public async Task Insert_ContextWithoutUser_IsRefusedForGuests()
     {
-        var exception = Refused(DataErrorCode.Unauthenticated, () => _host.Engine.InsertAsync(OperationContext.Anonymous, "task", Values(("title", "x"))));
+        var exception = Refused(DataErrorCode.Unauthenticated, () => Host.Engine.InsertAsync(OperationContext.Anonymous, "task", Values(("title", "x"))));
 
         Assert.That(exception.ObjectName, Is.EqualTo("task"));
-        Assert.That(await CountAsync(_host.Engine, "task"), Is.Zero);
+        Assert.That(await CountAsync(Host.Engine, "task"), Is.Zero);
     }
 }

@@ -1,30 +1,15 @@
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary>Who may call the data, batch and metadata routes: anonymous callers, denied and read-only users, and the organization wall.</summary>
-public sealed class AccessTests
+public sealed class AccessTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _alice = null!;
     private string _accountId = null!;
 
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _alice = _host.Client();
-        _accountId = await CreateAsync(_alice, "account", """{ "name": "visible to alice" }""");
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
+    protected override async Task SeedAsync() =>
+        _accountId = await CreateAsync(Client, "account", """{ "name": "visible to alice" }""");
 
     private static IEnumerable<TestCaseData> EveryRoute()
     {
@@ -48,7 +33,7 @@ public sealed class AccessTests
     [TestCaseSource(nameof(EveryRoute))]
     public async Task Anonymous_Is401Unauthenticated(string method, string path, string? body)
     {
-        using var anonymous = _host.Client(user: null);
+        using var anonymous = Host.Client(user: null);
 
         var response = await SendAsync(anonymous, new HttpMethod(method), path, body);
 
@@ -59,7 +44,7 @@ public sealed class AccessTests
     [TestCaseSource(nameof(EveryRoute))]
     public async Task UnrecognisedToken_Is401Unauthenticated(string method, string path, string? body)
     {
-        using var client = _host.Client(user: null);
+        using var client = Host.Client(user: null);
 
         var response = await SendAsync(client, new HttpMethod(method), path, body, ("Authorization", "Bearer not-a-test-token"));
 
@@ -70,18 +55,18 @@ public sealed class AccessTests
     [Test]
     public async Task Anonymous_CreateWritesNothing()
     {
-        using var anonymous = _host.Client(user: null);
+        using var anonymous = Host.Client(user: null);
         var name = Unique("anon");
 
         await PostAsync(anonymous, "/api/v1/data/account", $$"""{ "name": "{{name}}" }""");
 
-        Assert.That(await FindAsync(_alice, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [Test]
     public async Task Denied_ListAndCreate_Are403PermissionDenied()
     {
-        using var denied = _host.Client("denied");
+        using var denied = Host.Client("denied");
         var name = Unique("denied");
 
         var list = await GetAsync(denied, "/api/v1/data/account");
@@ -92,13 +77,13 @@ public sealed class AccessTests
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("account"));
         AssertError(get, HttpStatusCode.Forbidden, "PERMISSION_DENIED");
         AssertError(create, HttpStatusCode.Forbidden, "PERMISSION_DENIED");
-        Assert.That(await FindAsync(_alice, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [Test]
     public async Task Reader_CanReadButNotWrite()
     {
-        using var reader = _host.Client("reader1");
+        using var reader = Host.Client("reader1");
         var name = Unique("reader");
 
         var list = await GetAsync(reader, "/api/v1/data/account");
@@ -119,15 +104,15 @@ public sealed class AccessTests
         AssertError(delete, HttpStatusCode.Forbidden, "PERMISSION_DENIED");
         AssertError(createMany, HttpStatusCode.Forbidden, "PERMISSION_DENIED");
         AssertError(batch, HttpStatusCode.Forbidden, "PERMISSION_DENIED");
-        Assert.That(await FindAsync(_alice, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
-        Assert.That((await RecordAsync(_alice, "account", _accountId)).GetProperty("amount").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That((await RecordAsync(Client, "account", _accountId)).GetProperty("amount").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
     }
 
     [Test]
     public async Task OrganizationWall_OtherOrganizationCannotSeeOrChangeTheRecord()
     {
-        using var bob = _host.Client("bob", "org1");
-        using var carol = _host.Client("carol", "org2");
+        using var bob = Host.Client("bob", "org1");
+        using var carol = Host.Client("carol", "org2");
         var name = Unique("walled");
         var id = await CreateAsync(bob, "account", $$"""{ "name": "{{name}}", "amount": 1 }""");
 
@@ -150,8 +135,8 @@ public sealed class AccessTests
     [Test]
     public async Task OrganizationWall_ListShowsOnlyTheCallersOrganization()
     {
-        using var bob = _host.Client("bob", "org1");
-        using var dave = _host.Client("dave", "org2");
+        using var bob = Host.Client("bob", "org1");
+        using var dave = Host.Client("dave", "org2");
         var tag = Unique("orgs");
         await CreateAsync(bob, "item", $$"""{ "label": "{{tag}}", "rank": 1 }""");
         await CreateAsync(dave, "item", $$"""{ "label": "{{tag}}", "rank": 2 }""");
@@ -161,14 +146,14 @@ public sealed class AccessTests
 
         Assert.That(Column(bobs, "rank"), Is.EqualTo(new[] { "1" }));
         Assert.That(Column(daves, "rank"), Is.EqualTo(new[] { "2" }));
-        Assert.That(await FindAsync(_alice, "item", $$"""{"label":"{{tag}}"}"""), Has.Count.EqualTo(2), "a caller without an organization is not walled");
+        Assert.That(await FindAsync(Client, "item", $$"""{"label":"{{tag}}"}"""), Has.Count.EqualTo(2), "a caller without an organization is not walled");
     }
 
     [Test]
     public async Task OrganizationWall_SameUniqueValueInOneOrganization_Is409()
     {
-        using var bob = _host.Client("bob", "org1");
-        using var erin = _host.Client("erin", "org1");
+        using var bob = Host.Client("bob", "org1");
+        using var erin = Host.Client("erin", "org1");
         var name = Unique("same-org");
         await CreateAsync(bob, "account", $$"""{ "name": "{{name}}" }""");
 
@@ -182,8 +167,8 @@ public sealed class AccessTests
     {
         // Spec §1: "unique: true" on a tenant-scoped object means unique per organization. A global index would also
         // tell carol that a record she cannot see exists in another organization.
-        using var bob = _host.Client("bob", "org1");
-        using var carol = _host.Client("carol", "org2");
+        using var bob = Host.Client("bob", "org1");
+        using var carol = Host.Client("carol", "org2");
         var name = Unique("per-org");
         await CreateAsync(bob, "account", $$"""{ "name": "{{name}}" }""");
 
@@ -196,8 +181,8 @@ public sealed class AccessTests
     [Test]
     public async Task OrganizationWall_LookupToAnotherOrganizationsRecord_IsReferenceNotFound()
     {
-        using var bob = _host.Client("bob", "org1");
-        using var carol = _host.Client("carol", "org2");
+        using var bob = Host.Client("bob", "org1");
+        using var carol = Host.Client("carol", "org2");
         var bobsAccount = await CreateAsync(bob, "account", $$"""{ "name": "{{Unique("bobs")}}" }""");
 
         var response = await PostAsync(carol, "/api/v1/data/contact", $$"""{ "first_name": "C", "last_name": "D", "account": "{{bobsAccount}}" }""");

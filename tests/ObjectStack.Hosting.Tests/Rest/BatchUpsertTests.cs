@@ -1,36 +1,18 @@
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.BulkWriteTests;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary>Upsert in <c>/data/:object/batch</c>: ids are assigned by the server, so an unknown id is an error, not a silent new id.</summary>
-public sealed class BatchUpsertTests
+public sealed class BatchUpsertTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task Upsert_WithAnIdThatDoesNotExist_FailsThatRowAndInsertsNothing()
     {
         var tag = Unique("ups");
 
-        var response = await PostAsync(_client, "/api/v1/data/item/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/item/batch", $$"""
             { "operation": "upsert", "records": [{ "id": "no-such-id", "data": { "label": "{{tag}}" } }], "options": { "continueOnError": true } }
             """);
 
@@ -39,6 +21,6 @@ public sealed class BatchUpsertTests
         var error = response.Body.GetProperty("results")[0].GetProperty("errors")[0];
         Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("RECORD_NOT_FOUND"));
         Assert.That(error.GetProperty("message").GetString(), Does.Contain("omit 'id' to insert"));
-        Assert.That(await FindAsync(_client, "item", $$"""{"label":"{{tag}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "item", $$"""{"label":"{{tag}}"}"""), Is.Empty);
     }
 }

@@ -1,36 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>createMany</c> (always atomic), and <c>updateMany</c> / <c>deleteMany</c> with their per-row results.</summary>
-public sealed class BulkWriteTests
+public sealed class BulkWriteTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task CreateMany_BareArray_Is201WithRecordsAndCount()
     {
         var tag = Unique("cm");
 
-        var response = await PostAsync(_client, "/api/v1/data/item/createMany", $$"""[{ "label": "{{tag}}", "rank": 1 }, { "label": "{{tag}}", "rank": 2 }]""");
+        var response = await PostAsync(Client, "/api/v1/data/item/createMany", $$"""[{ "label": "{{tag}}", "rank": 1 }, { "label": "{{tag}}", "rank": 2 }]""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.ToString());
         Assert.That(Keys(response.Body), Is.EqualTo(new[] { "count", "object", "records" }));
@@ -39,7 +21,7 @@ public sealed class BulkWriteTests
         var records = response.Body.GetProperty("records").EnumerateArray().ToList();
         Assert.That(records.Select(r => r.GetProperty("rank").GetInt32()), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(records.Select(r => r.GetProperty("id").GetString()), Is.Unique.And.All.Not.Empty);
-        Assert.That(await FindAsync(_client, "item", $$"""{"label":"{{tag}}"}"""), Has.Count.EqualTo(2));
+        Assert.That(await FindAsync(Client, "item", $$"""{"label":"{{tag}}"}"""), Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -47,19 +29,19 @@ public sealed class BulkWriteTests
     {
         var tag = Unique("cm-bad");
 
-        var response = await PostAsync(_client, "/api/v1/data/contact/createMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/contact/createMany", $$"""
             [{ "first_name": "{{tag}}", "last_name": "ok" }, { "first_name": "{{tag}}" }, { "first_name": "{{tag}}", "last_name": "ok too" }]
             """);
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { ("last_name", "required") }));
-        Assert.That(await FindAsync(_client, "contact", $$"""{"first_name":"{{tag}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "contact", $$"""{"first_name":"{{tag}}"}"""), Is.Empty);
     }
 
     [Test]
     public async Task CreateMany_DroppedFields_AreAggregated()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/createMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/account/createMany", $$"""
             [{ "name": "{{Unique("agg")}}", "code": "A" }, { "name": "{{Unique("agg")}}", "code": "B", "created_by": "x" }]
             """);
 
@@ -74,7 +56,7 @@ public sealed class BulkWriteTests
     [TestCase("""{ "records": [] }""")]
     public async Task CreateMany_BodyNotAnArray_Is400ValidationFailed(string body)
     {
-        var response = await PostAsync(_client, "/api/v1/data/item/createMany", body);
+        var response = await PostAsync(Client, "/api/v1/data/item/createMany", body);
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -85,12 +67,12 @@ public sealed class BulkWriteTests
         var tag = Unique("big");
         var rows = RestApi.Json(Enumerable.Range(0, 201).Select(i => new { label = tag, rank = i }).ToArray());
 
-        var response = await PostAsync(_client, "/api/v1/data/item/createMany", rows);
+        var response = await PostAsync(Client, "/api/v1/data/item/createMany", rows);
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
         Assert.That(error.GetProperty("count").GetInt32(), Is.EqualTo(201));
         Assert.That(error.GetProperty("max").GetInt32(), Is.EqualTo(200));
-        Assert.That(await FindAsync(_client, "item", $$"""{"label":"{{tag}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "item", $$"""{"label":"{{tag}}"}"""), Is.Empty);
     }
 
     [Test]
@@ -99,7 +81,7 @@ public sealed class BulkWriteTests
         var tag = Unique("max");
         var rows = RestApi.Json(Enumerable.Range(0, 200).Select(i => new { label = tag, rank = i }).ToArray());
 
-        var response = await PostAsync(_client, "/api/v1/data/item/createMany", rows);
+        var response = await PostAsync(Client, "/api/v1/data/item/createMany", rows);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.ToString());
         Assert.That(response.Body.GetProperty("count").GetInt32(), Is.EqualTo(200));
@@ -110,7 +92,7 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/updateMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/item/updateMany", $$"""
             { "records": [{ "id": "{{a}}", "data": { "rank": 100 } }, { "id": "{{b}}", "data": { "rank": 200 } }] }
             """);
 
@@ -129,7 +111,7 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/updateMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/item/updateMany", $$"""
             { "records": [{ "id": "{{a}}", "data": { "rank": 11 } }, { "id": "missing", "data": { "rank": 12 } }, { "id": "{{b}}", "data": { "rank": 13 } }] }
             """);
 
@@ -150,7 +132,7 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/updateMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/item/updateMany", $$"""
             { "records": [{ "id": "{{a}}", "data": { "rank": 21 } }, { "id": "missing", "data": { "rank": 22 } }, { "id": "{{b}}", "data": { "rank": 23 } }],
               "options": { "continueOnError": true } }
             """);
@@ -165,7 +147,7 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/updateMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/item/updateMany", $$"""
             { "records": [{ "id": "{{a}}", "data": { "rank": 31 } }, { "id": "{{b}}", "data": { "rank": "high" } }, { "id": "{{a}}", "data": { "rank": 33 } }],
               "options": { "atomic": true } }
             """);
@@ -183,7 +165,7 @@ public sealed class BulkWriteTests
     [Test]
     public async Task UpdateMany_RowWithoutId_Is400ValidationFailed()
     {
-        var response = await PostAsync(_client, "/api/v1/data/item/updateMany", """{ "records": [{ "data": { "rank": 1 } }] }""");
+        var response = await PostAsync(Client, "/api/v1/data/item/updateMany", """{ "records": [{ "data": { "rank": 1 } }] }""");
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -193,12 +175,12 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "{{b}}"] }""");
+        var response = await PostAsync(Client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "{{b}}"] }""");
 
         AssertSummary(response.Body, "delete", success: true, total: 2, succeeded: 2, failed: 0);
         Assert.That(response.Body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { a, b }));
-        AssertError(await GetAsync(_client, $"/api/v1/data/item/{a}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
-        AssertError(await GetAsync(_client, $"/api/v1/data/item/{b}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
+        AssertError(await GetAsync(Client, $"/api/v1/data/item/{a}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
+        AssertError(await GetAsync(Client, $"/api/v1/data/item/{b}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
 
     [Test]
@@ -206,15 +188,15 @@ public sealed class BulkWriteTests
     {
         var (a, b, c) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "missing", "{{b}}", "{{c}}"] }""");
+        var response = await PostAsync(Client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "missing", "{{b}}", "{{c}}"] }""");
 
         AssertSummary(response.Body, "delete", success: false, total: 4, succeeded: 1, failed: 3);
         var results = response.Body.GetProperty("results");
         Assert.That(RowCode(results[1]), Is.EqualTo("RECORD_NOT_FOUND"));
         Assert.That(RowCode(results[2]), Is.EqualTo("NOT_ATTEMPTED"));
         Assert.That(RowCode(results[3]), Is.EqualTo("NOT_ATTEMPTED"));
-        await RecordAsync(_client, "item", b);
-        await RecordAsync(_client, "item", c);
+        await RecordAsync(Client, "item", b);
+        await RecordAsync(Client, "item", c);
     }
 
     [Test]
@@ -222,12 +204,12 @@ public sealed class BulkWriteTests
     {
         var (a, b, _) = await ThreeItemsAsync();
 
-        var response = await PostAsync(_client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "{{b}}", "missing"], "options": { "atomic": true } }""");
+        var response = await PostAsync(Client, "/api/v1/data/item/deleteMany", $$"""{ "ids": ["{{a}}", "{{b}}", "missing"], "options": { "atomic": true } }""");
 
         AssertSummary(response.Body, "delete", success: false, total: 3, succeeded: 0, failed: 3);
         Assert.That(response.Body.GetProperty("results").EnumerateArray().Select(RowCode), Is.EqualTo(new[] { "ROLLED_BACK", "ROLLED_BACK", "RECORD_NOT_FOUND" }));
-        await RecordAsync(_client, "item", a);
-        await RecordAsync(_client, "item", b);
+        await RecordAsync(Client, "item", a);
+        await RecordAsync(Client, "item", b);
     }
 
     [TestCase("updateMany")]
@@ -239,7 +221,7 @@ public sealed class BulkWriteTests
             ? RestApi.Json(new { ids })
             : RestApi.Json(new { records = ids.Select(id => new { id, data = new { rank = 1 } }).ToArray() });
 
-        var response = await PostAsync(_client, $"/api/v1/data/item/{route}", body);
+        var response = await PostAsync(Client, $"/api/v1/data/item/{route}", body);
 
         AssertError(response, HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
     }
@@ -261,14 +243,14 @@ public sealed class BulkWriteTests
         return row.GetProperty("errors")[0].GetProperty("code").GetString();
     }
 
-    private async Task<int> RankAsync(string id) => (await RecordAsync(_client, "item", id)).GetProperty("rank").GetInt32();
+    private async Task<int> RankAsync(string id) => (await RecordAsync(Client, "item", id)).GetProperty("rank").GetInt32();
 
     private async Task<(string A, string B, string C)> ThreeItemsAsync()
     {
         var tag = Unique("three");
         return (
-            await CreateAsync(_client, "item", $$"""{ "label": "{{tag}}", "rank": 1 }"""),
-            await CreateAsync(_client, "item", $$"""{ "label": "{{tag}}", "rank": 2 }"""),
-            await CreateAsync(_client, "item", $$"""{ "label": "{{tag}}", "rank": 3 }"""));
+            await CreateAsync(Client, "item", $$"""{ "label": "{{tag}}", "rank": 1 }"""),
+            await CreateAsync(Client, "item", $$"""{ "label": "{{tag}}", "rank": 2 }"""),
+            await CreateAsync(Client, "item", $$"""{ "label": "{{tag}}", "rank": 3 }"""));
     }
 }

@@ -1,36 +1,18 @@
 using System.Globalization;
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>PATCH /api/v1/data/:object/:id</c> and optimistic concurrency through <c>If-Match</c> and <c>expectedVersion</c>.</summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task Update_WithoutVersion_ReturnsObjectIdAndChangedRecord()
     {
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 7 }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 7 }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Keys(response.Body), Is.EqualTo(new[] { "id", "object", "record" }));
@@ -38,7 +20,7 @@ public sealed class ConcurrencyTests
         Assert.That(response.Body.GetProperty("id").GetString(), Is.EqualTo(id));
         Assert.That(response.Body.GetProperty("record").GetProperty("amount").GetDecimal(), Is.EqualTo(7m));
         Assert.That(response.Body.GetProperty("record").GetProperty("status").GetString(), Is.EqualTo("open"), "fields not sent are kept");
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(7m));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(7m));
     }
 
     [TestCase("quoted")]
@@ -57,10 +39,10 @@ public sealed class ConcurrencyTests
             _ => $"\"{version.Replace("Z", "+00:00", StringComparison.Ordinal)}\"",
         };
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 8 }""", ("If-Match", token));
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 8 }""", ("If-Match", token));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(8m));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(8m));
     }
 
     [Test]
@@ -68,16 +50,16 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
         var stale = await VersionAsync(id);
-        var first = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 1 }""", ("If-Match", $"\"{stale}\""));
+        var first = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 1 }""", ("If-Match", $"\"{stale}\""));
         Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK), first.ToString());
         var current = await VersionAsync(id);
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 2 }""", ("If-Match", $"\"{stale}\""));
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 2 }""", ("If-Match", $"\"{stale}\""));
 
         var error = AssertError(response, HttpStatusCode.Conflict, "CONCURRENT_UPDATE");
         Assert.That(error.GetProperty("currentVersion").GetString(), Is.EqualTo(current));
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("account"));
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(1m), "the refused write changed nothing");
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(1m), "the refused write changed nothing");
     }
 
     [Test]
@@ -86,14 +68,14 @@ public sealed class ConcurrencyTests
         var id = await NewAccountAsync();
         var version = await VersionAsync(id);
 
-        var ok = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "amount": 3, "expectedVersion": "{{version}}" }""");
-        var stale = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "amount": 4, "expectedVersion": "{{version}}" }""");
+        var ok = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "amount": 3, "expectedVersion": "{{version}}" }""");
+        var stale = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "amount": 4, "expectedVersion": "{{version}}" }""");
 
         Assert.That(ok.Status, Is.EqualTo(HttpStatusCode.OK), ok.ToString());
         Assert.That(ok.Body.GetProperty("record").TryGetProperty("expectedVersion", out _), Is.False);
         var error = AssertError(stale, HttpStatusCode.Conflict, "CONCURRENT_UPDATE");
         Assert.That(error.GetProperty("currentVersion").GetString(), Is.EqualTo(ok.Body.GetProperty("record").GetProperty("updated_at").GetString()));
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(3m));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(3m));
     }
 
     [Test]
@@ -102,7 +84,7 @@ public sealed class ConcurrencyTests
         var id = await NewAccountAsync();
         var version = await VersionAsync(id);
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "amount": 5, "expectedVersion": "{{version}}" }""", ("If-Match", "\"2001-01-01T00:00:00.000Z\""));
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "amount": 5, "expectedVersion": "{{version}}" }""", ("If-Match", "\"2001-01-01T00:00:00.000Z\""));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
     }
@@ -113,10 +95,10 @@ public sealed class ConcurrencyTests
         // Spec §5: expectedVersion = body.expectedVersion ?? If-Match; a missing token means no check.
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 6, "expectedVersion": null }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 6, "expectedVersion": null }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(6m));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(6m));
     }
 
     [Test]
@@ -126,7 +108,7 @@ public sealed class ConcurrencyTests
         var id = await NewAccountAsync();
         var milliseconds = Parse(await VersionAsync(id)).ToUnixTimeMilliseconds();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "amount": 6, "expectedVersion": {{milliseconds}} }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "amount": 6, "expectedVersion": {{milliseconds}} }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
     }
@@ -136,10 +118,10 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 9 }""", ("If-Match", "\"\""));
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 9 }""", ("If-Match", "\"\""));
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(10m));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("amount").GetDecimal(), Is.EqualTo(10m));
     }
 
     [Test]
@@ -147,7 +129,7 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "amount": 9 }""", ("If-Match", "\"v1\""));
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "amount": 9 }""", ("If-Match", "\"v1\""));
 
         AssertError(response, HttpStatusCode.Conflict, "CONCURRENT_UPDATE");
     }
@@ -160,7 +142,7 @@ public sealed class ConcurrencyTests
 
         for (var i = 0; i < 4; i++)
         {
-            var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "amount": {{i}} }""");
+            var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "amount": {{i}} }""");
             Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
             versions.Add(Parse(response.Body.GetProperty("record").GetProperty("updated_at").GetString()!));
         }
@@ -175,7 +157,7 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "code": "C-9", "amount": 11 }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "code": "C-9", "amount": 11 }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("droppedFields")[0].GetProperty("fields")[0].GetString(), Is.EqualTo("code"));
@@ -187,7 +169,7 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", """{ "name": null }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", """{ "name": null }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { ("name", "required") }));
@@ -196,7 +178,7 @@ public sealed class ConcurrencyTests
     [Test]
     public async Task Update_Missing_Is404RecordNotFound()
     {
-        var response = await PatchAsync(_client, "/api/v1/data/account/does-not-exist", """{ "amount": 1 }""", ("If-Match", "\"2020-01-01T00:00:00.000Z\""));
+        var response = await PatchAsync(Client, "/api/v1/data/account/does-not-exist", """{ "amount": 1 }""", ("If-Match", "\"2020-01-01T00:00:00.000Z\""));
 
         AssertError(response, HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
@@ -206,12 +188,12 @@ public sealed class ConcurrencyTests
     {
         var id = await NewAccountAsync();
 
-        var header = await DeleteAsync(_client, $"/api/v1/data/account/{id}", ("If-Match", "\"2001-01-01T00:00:00.000Z\""));
-        var query = await DeleteAsync(_client, Url($"/api/v1/data/account/{id}", ("expectedVersion", "2001-01-01T00:00:00.000Z")));
+        var header = await DeleteAsync(Client, $"/api/v1/data/account/{id}", ("If-Match", "\"2001-01-01T00:00:00.000Z\""));
+        var query = await DeleteAsync(Client, Url($"/api/v1/data/account/{id}", ("expectedVersion", "2001-01-01T00:00:00.000Z")));
 
         AssertError(header, HttpStatusCode.Conflict, "CONCURRENT_UPDATE");
         AssertError(query, HttpStatusCode.Conflict, "CONCURRENT_UPDATE");
-        await RecordAsync(_client, "account", id);
+        await RecordAsync(Client, "account", id);
     }
 
     [Test]
@@ -220,20 +202,20 @@ public sealed class ConcurrencyTests
         var id = await NewAccountAsync();
         var version = await VersionAsync(id);
 
-        var response = await DeleteAsync(_client, $"/api/v1/data/account/{id}", ("If-Match", $"\"{version}\""));
+        var response = await DeleteAsync(Client, $"/api/v1/data/account/{id}", ("If-Match", $"\"{version}\""));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
-        AssertError(await GetAsync(_client, $"/api/v1/data/account/{id}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
+        AssertError(await GetAsync(Client, $"/api/v1/data/account/{id}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
 
     private static DateTimeOffset Parse(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private Task<string> NewAccountAsync() => CreateAsync(_client, "account", $$"""{ "name": "{{Unique("occ")}}", "amount": 10, "status": "open" }""");
+    private Task<string> NewAccountAsync() => CreateAsync(Client, "account", $$"""{ "name": "{{Unique("occ")}}", "amount": 10, "status": "open" }""");
 
     /// <summary>Returns the record's version: its ETag without quotes, which must equal its updated_at.</summary>
     private async Task<string> VersionAsync(string id)
     {
-        var response = await GetAsync(_client, $"/api/v1/data/account/{id}");
+        var response = await GetAsync(Client, $"/api/v1/data/account/{id}");
         var updatedAt = response.Body.GetProperty("record").GetProperty("updated_at").GetString()!;
         Assert.That(response.Header("ETag"), Is.EqualTo($"\"{updatedAt}\""));
         return updatedAt;

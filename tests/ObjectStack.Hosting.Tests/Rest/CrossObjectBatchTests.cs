@@ -1,35 +1,17 @@
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>POST /api/v1/batch</c>: always atomic, with <c>{"$ref": n}</c> naming the id an earlier operation produced.</summary>
-public sealed class CrossObjectBatchTests
+public sealed class CrossObjectBatchTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task Batch_RefToEarlierCreate_ResolvesToItsId()
     {
         var name = Unique("ref");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [
                 { "object": "account", "action": "create", "data": { "name": "{{name}}" } },
                 { "object": "contact", "data": { "first_name": "Grace", "last_name": "Hopper", "account": { "$ref": 0 } } } ] }
@@ -41,14 +23,14 @@ public sealed class CrossObjectBatchTests
         var accountId = results[0].GetProperty("id").GetString();
         Assert.That(results[0].GetProperty("name").GetString(), Is.EqualTo(name));
         Assert.That(results[1].GetProperty("account").GetString(), Is.EqualTo(accountId));
-        var contact = await RecordAsync(_client, "contact", results[1].GetProperty("id").GetString()!);
+        var contact = await RecordAsync(Client, "contact", results[1].GetProperty("id").GetString()!);
         Assert.That(contact.GetProperty("account").GetString(), Is.EqualTo(accountId));
     }
 
     [Test]
     public async Task Batch_DroppedFields_AreReportedWithTheOperationIndex()
     {
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [
                 { "object": "item", "data": { "label": "plain" } },
                 { "object": "account", "data": { "name": "{{Unique("dropped")}}", "code": "X" } } ] }
@@ -65,21 +47,21 @@ public sealed class CrossObjectBatchTests
     [Test]
     public async Task Batch_DeleteWithIdInData_Deletes()
     {
-        var id = await CreateAsync(_client, "item", """{ "label": "delete via data.id" }""");
+        var id = await CreateAsync(Client, "item", """{ "label": "delete via data.id" }""");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""{ "operations": [ { "object": "item", "action": "delete", "data": { "id": "{{id}}" } } ] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""{ "operations": [ { "object": "item", "action": "delete", "data": { "id": "{{id}}" } } ] }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
-        AssertError(await GetAsync(_client, $"/api/v1/data/item/{id}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
+        AssertError(await GetAsync(Client, $"/api/v1/data/item/{id}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
 
     [Test]
     public async Task Batch_UpdateAndDelete_RunInOrder()
     {
-        var keep = await CreateAsync(_client, "item", """{ "label": "keep", "rank": 1 }""");
-        var drop = await CreateAsync(_client, "item", """{ "label": "drop" }""");
+        var keep = await CreateAsync(Client, "item", """{ "label": "keep", "rank": 1 }""");
+        var drop = await CreateAsync(Client, "item", """{ "label": "drop" }""");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "atomic": true, "operations": [
                 { "object": "item", "action": "update", "id": "{{keep}}", "data": { "rank": 2 } },
                 { "object": "item", "action": "delete", "id": "{{drop}}" } ] }
@@ -88,7 +70,7 @@ public sealed class CrossObjectBatchTests
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("results")[0].GetProperty("rank").GetInt32(), Is.EqualTo(2));
         Assert.That(response.Body.GetProperty("results")[1].GetBoolean(), Is.True);
-        AssertError(await GetAsync(_client, $"/api/v1/data/item/{drop}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
+        AssertError(await GetAsync(Client, $"/api/v1/data/item/{drop}"), HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
 
     [Test]
@@ -96,7 +78,7 @@ public sealed class CrossObjectBatchTests
     {
         var name = Unique("fwd");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [
                 { "object": "account", "data": { "name": "{{name}}" } },
                 { "object": "contact", "data": { "first_name": "A", "last_name": "B", "account": { "$ref": 2 } } },
@@ -105,7 +87,7 @@ public sealed class CrossObjectBatchTests
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "BATCH_UNRESOLVED_REF");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("'account'"));
-        Assert.That(await FindAsync(_client, "account", $$$"""{"name":{"$in":["{{{name}}}","{{{name}}}-later"]}}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$$"""{"name":{"$in":["{{{name}}}","{{{name}}}-later"]}}"""), Is.Empty);
     }
 
     [TestCase("""{ "$ref": 0 }""")]
@@ -113,7 +95,7 @@ public sealed class CrossObjectBatchTests
     [TestCase("""{ "$ref": -1 }""")]
     public async Task Batch_RefThatNamesNoEarlierOperation_Is400UnresolvedRef(string reference)
     {
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [ { "object": "contact", "data": { "first_name": "A", "last_name": "B", "account": {{reference}} } } ] }
             """);
 
@@ -125,19 +107,19 @@ public sealed class CrossObjectBatchTests
     {
         var name = Unique("natomic");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""{ "atomic": false, "operations": [ { "object": "account", "data": { "name": "{{name}}" } } ] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""{ "atomic": false, "operations": [ { "object": "account", "data": { "name": "{{name}}" } } ] }""");
 
         AssertError(response, HttpStatusCode.BadRequest, "BATCH_NOT_ATOMIC");
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [Test]
     public async Task Batch_FailingOperation_RollsBackEarlierOperations()
     {
         var name = Unique("rollback");
-        var item = await CreateAsync(_client, "item", """{ "label": "untouched", "rank": 1 }""");
+        var item = await CreateAsync(Client, "item", """{ "label": "untouched", "rank": 1 }""");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [
                 { "object": "account", "data": { "name": "{{name}}" } },
                 { "object": "item", "action": "update", "id": "{{item}}", "data": { "rank": 99 } },
@@ -147,14 +129,14 @@ public sealed class CrossObjectBatchTests
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(RestApi.FieldErrors(error), Is.EqualTo(new[] { ("last_name", "required") }));
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("contact"));
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
-        Assert.That((await RecordAsync(_client, "item", item)).GetProperty("rank").GetInt32(), Is.EqualTo(1));
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That((await RecordAsync(Client, "item", item)).GetProperty("rank").GetInt32(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Batch_UpdateWithoutId_Is400ValidationFailed()
     {
-        var response = await PostAsync(_client, "/api/v1/batch", """{ "operations": [ { "object": "item", "action": "update", "data": { "rank": 1 } } ] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", """{ "operations": [ { "object": "item", "action": "update", "data": { "rank": 1 } } ] }""");
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -164,7 +146,7 @@ public sealed class CrossObjectBatchTests
     [TestCase("{}")]
     public async Task Batch_ActionNotAString_Is400ValidationFailed(string action)
     {
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""{ "operations": [ { "object": "item", "action": {{action}}, "data": { "rank": 1 } } ] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""{ "operations": [ { "object": "item", "action": {{action}}, "data": { "rank": 1 } } ] }""");
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -172,7 +154,7 @@ public sealed class CrossObjectBatchTests
     [Test]
     public async Task Batch_UnknownObject_Is404ObjectNotFound()
     {
-        var response = await PostAsync(_client, "/api/v1/batch", """{ "operations": [ { "object": "nothing_here", "data": {} } ] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", """{ "operations": [ { "object": "nothing_here", "data": {} } ] }""");
 
         AssertError(response, HttpStatusCode.NotFound, "OBJECT_NOT_FOUND");
     }
@@ -180,7 +162,7 @@ public sealed class CrossObjectBatchTests
     [Test]
     public async Task Batch_NoOperations_ReturnsEmptyResults()
     {
-        var response = await PostAsync(_client, "/api/v1/batch", """{ "operations": [] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", """{ "operations": [] }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("results").GetArrayLength(), Is.Zero);
@@ -191,7 +173,7 @@ public sealed class CrossObjectBatchTests
     {
         var operations = Enumerable.Range(0, 201).Select(i => new { @object = "item", data = new { rank = i } }).ToArray();
 
-        var response = await PostAsync(_client, "/api/v1/batch", RestApi.Json(new { operations }));
+        var response = await PostAsync(Client, "/api/v1/batch", RestApi.Json(new { operations }));
 
         AssertError(response, HttpStatusCode.BadRequest, "BATCH_TOO_LARGE");
     }

@@ -4,34 +4,17 @@ using static ObjectStack.Hosting.Tests.Rest.RestApi;
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary>Filter semantics through <c>GET /api/v1/data/:object</c>: NULL-safe negation, empty combinators, literal text matching.</summary>
-public sealed class FilterSemanticsTests
+public sealed class FilterSemanticsTests : ListDataFixture
 {
-    private ListData _data = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _data = await ListData.StartAsync();
-        _client = _data.Host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _data.DisposeAsync();
-    }
-
     [Test]
     public async Task List_NegatedFilters_AreNullSafe()
     {
         // Only Hooli has a parent: every negation of "parent is Acme" must keep the four accounts whose parent is empty.
-        var acme = _data.Ids["Acme Corp"];
+        var acme = Ids["Acme Corp"];
         string[] withoutHooli = ["Acme Corp", "Globex", "Initech", "Umbrella"];
 
-        var ne = await GetAsync(_client, Url("/api/v1/data/account", ("filter", $$$"""{"parent":{"$ne":"{{{acme}}}"}}"""), ("sort", "name")));
-        var nin = await GetAsync(_client, Url("/api/v1/data/account", ("filter", $$$"""{"parent":{"$nin":["{{{acme}}}"]}}"""), ("sort", "name")));
+        var ne = await GetAsync(Client, Url("/api/v1/data/account", ("filter", $$$"""{"parent":{"$ne":"{{{acme}}}"}}"""), ("sort", "name")));
+        var nin = await GetAsync(Client, Url("/api/v1/data/account", ("filter", $$$"""{"parent":{"$nin":["{{{acme}}}"]}}"""), ("sort", "name")));
 
         Assert.That(Column(ne, "name"), Is.EqualTo(withoutHooli));
         Assert.That(Column(nin, "name"), Is.EqualTo(withoutHooli));
@@ -41,9 +24,9 @@ public sealed class FilterSemanticsTests
     public async Task List_NotFilter_ReturnsRecordsWhoseComparedColumnIsNull()
     {
         // Spec §7: "$not ... NULL-safe: a row whose compared column is NULL is returned by the negation".
-        var acme = _data.Ids["Acme Corp"];
+        var acme = Ids["Acme Corp"];
 
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", $$$"""{"$not":{"parent":"{{{acme}}}"}}"""), ("sort", "name")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", $$$"""{"$not":{"parent":"{{{acme}}}"}}"""), ("sort", "name")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Globex", "Initech", "Umbrella" }));
@@ -52,10 +35,10 @@ public sealed class FilterSemanticsTests
     [Test]
     public async Task List_NotOverOr_ReturnsRecordsWhoseComparedColumnIsNull()
     {
-        var acme = _data.Ids["Acme Corp"];
+        var acme = Ids["Acme Corp"];
         var filter = $$$"""{"$not":{"$or":[{"parent":"{{{acme}}}"},{"status":"closed"}]}}""";
 
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", filter), ("sort", "name")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", filter), ("sort", "name")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Initech" }));
     }
@@ -63,9 +46,9 @@ public sealed class FilterSemanticsTests
     [Test]
     public async Task List_EmptyCombinators_AndIsTrueOrIsFalse()
     {
-        var and = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"$and":[]}""")));
-        var or = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"$or":[]}""")));
-        var not = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"$not":{}}""")));
+        var and = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"$and":[]}""")));
+        var or = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"$or":[]}""")));
+        var not = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"$not":{}}""")));
 
         Assert.That(and.Body.GetProperty("total").GetInt32(), Is.EqualTo(5));
         Assert.That(or.Body.GetProperty("total").GetInt32(), Is.Zero);
@@ -75,8 +58,8 @@ public sealed class FilterSemanticsTests
     [Test]
     public async Task List_ContainsWithLikeWildcards_MatchesLiterally()
     {
-        var percent = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"name":{"$contains":"%"}}""")));
-        var underscore = await GetAsync(_client, Url("/api/v1/data/account", ("search", "_")));
+        var percent = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"name":{"$contains":"%"}}""")));
+        var underscore = await GetAsync(Client, Url("/api/v1/data/account", ("search", "_")));
 
         Assert.That(percent.Body.GetProperty("total").GetInt32(), Is.Zero, percent.Text);
         Assert.That(underscore.Body.GetProperty("total").GetInt32(), Is.Zero, underscore.Text);
@@ -85,8 +68,8 @@ public sealed class FilterSemanticsTests
     [Test]
     public async Task List_StartsWith_IsCaseSensitive()
     {
-        var exact = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """["name","startswith","Acme"]""")));
-        var lower = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """["name","startswith","acme"]""")));
+        var exact = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """["name","startswith","Acme"]""")));
+        var lower = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """["name","startswith","acme"]""")));
 
         Assert.That(Column(exact, "name"), Is.EqualTo(new[] { "Acme Corp" }));
         Assert.That(lower.Body.GetProperty("total").GetInt32(), Is.Zero);
@@ -95,8 +78,8 @@ public sealed class FilterSemanticsTests
     [Test]
     public async Task List_RelatedObjectFilter_Is400()
     {
-        var nested = await GetAsync(_client, Url("/api/v1/data/contact", ("filter", """{"account":{"name":"Hooli"}}""")));
-        var dotted = await GetAsync(_client, Url("/api/v1/data/contact", ("filter", """{"account.name":"Hooli"}""")));
+        var nested = await GetAsync(Client, Url("/api/v1/data/contact", ("filter", """{"account":{"name":"Hooli"}}""")));
+        var dotted = await GetAsync(Client, Url("/api/v1/data/contact", ("filter", """{"account.name":"Hooli"}""")));
 
         AssertError(nested, HttpStatusCode.BadRequest, "INVALID_FILTER");
         AssertError(dotted, HttpStatusCode.BadRequest, "INVALID_FIELD");

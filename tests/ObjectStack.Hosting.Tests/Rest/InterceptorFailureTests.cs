@@ -1,5 +1,4 @@
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
@@ -8,47 +7,30 @@ namespace ObjectStack.Hosting.Tests.Rest;
 /// A record interceptor that fails (the fixture's <c>__fail_before__</c> / <c>__fail_after__</c> markers) makes the
 /// request a 503 with <c>Retry-After</c>, and the write — even one whose statement already ran — is not persisted.
 /// </summary>
-public sealed class InterceptorFailureTests
+public sealed class InterceptorFailureTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [TestCase("__fail_before__")]
     [TestCase("__fail_after__")]
     public async Task Create_InterceptorFails_Is503AndNotPersisted(string marker)
     {
         var name = Unique("intercepted");
 
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "description": "{{marker}}" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "description": "{{marker}}" }""");
 
         AssertUnavailable(response);
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [TestCase("__fail_before__")]
     [TestCase("__fail_after__")]
     public async Task Update_InterceptorFails_Is503AndValueUnchanged(string marker)
     {
-        var id = await CreateAsync(_client, "account", $$"""{ "name": "{{Unique("upd")}}", "description": "original" }""");
+        var id = await CreateAsync(Client, "account", $$"""{ "name": "{{Unique("upd")}}", "description": "original" }""");
 
-        var response = await PatchAsync(_client, $"/api/v1/data/account/{id}", $$"""{ "description": "{{marker}}" }""");
+        var response = await PatchAsync(Client, $"/api/v1/data/account/{id}", $$"""{ "description": "{{marker}}" }""");
 
         AssertUnavailable(response);
-        Assert.That((await RecordAsync(_client, "account", id)).GetProperty("description").GetString(), Is.EqualTo("original"));
+        Assert.That((await RecordAsync(Client, "account", id)).GetProperty("description").GetString(), Is.EqualTo("original"));
     }
 
     [TestCase("__fail_before__")]
@@ -57,12 +39,12 @@ public sealed class InterceptorFailureTests
     {
         var tag = Unique("many");
 
-        var response = await PostAsync(_client, "/api/v1/data/account/createMany", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/account/createMany", $$"""
             [{ "name": "{{tag}}-1", "description": "fine" }, { "name": "{{tag}}-2", "description": "{{marker}}" }]
             """);
 
         AssertUnavailable(response);
-        Assert.That(await FindAsync(_client, "account", $$$"""{"name":{"$startsWith":"{{{tag}}}"}}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$$"""{"name":{"$startsWith":"{{{tag}}}"}}"""), Is.Empty);
     }
 
     [Test]
@@ -70,14 +52,14 @@ public sealed class InterceptorFailureTests
     {
         var name = Unique("batch");
 
-        var response = await PostAsync(_client, "/api/v1/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/batch", $$"""
             { "operations": [
                 { "object": "account", "data": { "name": "{{name}}" } },
                 { "object": "contact", "data": { "first_name": "__fail_after__", "last_name": "x", "account": { "$ref": 0 } } } ] }
             """);
 
         AssertUnavailable(response);
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [Test]
@@ -85,7 +67,7 @@ public sealed class InterceptorFailureTests
     {
         var tag = Unique("rowfail");
 
-        var response = await PostAsync(_client, "/api/v1/data/account/batch", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/account/batch", $$"""
             { "operation": "create", "options": { "continueOnError": true },
               "records": [{ "data": { "name": "{{tag}}-1" } }, { "data": { "name": "{{tag}}-2", "description": "__fail_after__" } }] }
             """);
@@ -95,7 +77,7 @@ public sealed class InterceptorFailureTests
         Assert.That(row.GetProperty("success").GetBoolean(), Is.False);
         Assert.That(row.GetProperty("errors")[0].GetProperty("code").GetString(), Is.EqualTo("SERVICE_UNAVAILABLE"));
         Assert.That(row.GetProperty("errors")[0].GetProperty("httpStatus").GetInt32(), Is.EqualTo(503));
-        var stored = (await FindAsync(_client, "account", $$$"""{"name":{"$startsWith":"{{{tag}}}"}}""")).Select(r => r.GetProperty("name").GetString());
+        var stored = (await FindAsync(Client, "account", $$$"""{"name":{"$startsWith":"{{{tag}}}"}}""")).Select(r => r.GetProperty("name").GetString());
         Assert.That(stored, Is.EqualTo(new[] { $"{tag}-1" }));
     }
 

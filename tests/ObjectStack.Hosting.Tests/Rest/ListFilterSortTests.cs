@@ -5,26 +5,9 @@ using static ObjectStack.Hosting.Tests.Rest.RestApi;
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>GET /api/v1/data/:object</c>: sort, select, filter (object and array forms), search and expand.</summary>
-public sealed class ListFilterSortTests
+public sealed class ListFilterSortTests : ListDataFixture
 {
     private static readonly string[] ByAmountDescending = ["Acme Corp", "Globex", "Hooli", "Initech", "Umbrella"];
-
-    private ListData _data = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _data = await ListData.StartAsync();
-        _client = _data.Host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _data.DisposeAsync();
-    }
 
     [TestCase("-amount")]
     [TestCase("amount desc")]
@@ -32,7 +15,7 @@ public sealed class ListFilterSortTests
     [TestCase("""[{"field":"amount","order":"desc"}]""")]
     public async Task List_SortDescending_OrdersRecords(string sort)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("sort", sort)));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("sort", sort)));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(ByAmountDescending));
@@ -43,7 +26,7 @@ public sealed class ListFilterSortTests
     [TestCase("orderBy")]
     public async Task List_SortSpellings_SortAscending(string spelling)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", (spelling, "amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", (spelling, "amount")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(ByAmountDescending.Reverse()));
     }
@@ -51,7 +34,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_SortOnTwoFields_AppliesBothInOrder()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("sort", "status asc,-amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("sort", "status asc,-amount")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Globex", "Umbrella", "Acme Corp", "Hooli", "Initech" }));
     }
@@ -62,7 +45,7 @@ public sealed class ListFilterSortTests
     [TestCase("""[{"field":"amount","direction":"desc"}]""")]
     public async Task List_InvalidSort_Is400InvalidSort(string sort)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("sort", sort)));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("sort", sort)));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_SORT");
     }
@@ -70,7 +53,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_ColonDirection_HintsTheSpelling()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("sort", "amount:desc")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("sort", "amount:desc")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_SORT");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("'-name'").Or.Contain("leading '-'"));
@@ -81,7 +64,7 @@ public sealed class ListFilterSortTests
     [TestCase("fields")]
     public async Task List_Select_ReturnsIdAndSelectedFieldsOnly(string spelling)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", (spelling, "name,amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", (spelling, "name,amount")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         var records = response.Body.GetProperty("records").EnumerateArray().ToList();
@@ -92,7 +75,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_SelectUnknownField_Is400InvalidField()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("select", "name,colour")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("select", "name,colour")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("colour"));
@@ -104,7 +87,7 @@ public sealed class ListFilterSortTests
     [TestCase("""{"$or":[{"amount":100},{"amount":{"$in":[50,20]}}]}""")]
     public async Task List_FilterGreaterThanFive_FindsThreeAccounts(string filter)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", filter), ("sort", "-amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", filter), ("sort", "-amount")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Globex", "Hooli" }));
@@ -117,7 +100,7 @@ public sealed class ListFilterSortTests
     [TestCase("""{"amount":{"$gt":5},"status":"open"}""")]
     public async Task List_FilterConjunction_FindsOpenAccountsAboveFive(string filter)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("where", filter), ("sort", "-amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("where", filter), ("sort", "-amount")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Hooli" }));
@@ -128,7 +111,7 @@ public sealed class ListFilterSortTests
     {
         var filter = """["and",["status","=","closed"],["or",["amount","<",3],["name","=","Nobody"]]]""";
 
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", filter)));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", filter)));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Umbrella" }));
     }
@@ -136,7 +119,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_FilterOnNullParent_FindsAccountsWithoutParent()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """["parent","is_not_null",true]""")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """["parent","is_not_null",true]""")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Hooli" }));
     }
@@ -146,7 +129,7 @@ public sealed class ListFilterSortTests
     [TestCase("""{"$or":[{"status":"open"},{"colour":"red"}]}""")]
     public async Task List_FilterOnUnknownField_Is400InvalidField(string filter)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", filter)));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", filter)));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("colour"));
@@ -159,7 +142,7 @@ public sealed class ListFilterSortTests
     [TestCase("42")]
     public async Task List_MalformedFilter_Is400InvalidFilter(string filter)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", filter)));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", filter)));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_FILTER");
     }
@@ -168,7 +151,7 @@ public sealed class ListFilterSortTests
     public async Task List_Search_MatchesOnlySearchableFields()
     {
         // "acme" is in Acme Corp's name and in Globex's description; only name is searchable.
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("search", "ACME")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("search", "ACME")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp" }));
@@ -177,8 +160,8 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_SearchWithTwoTerms_RequiresBoth()
     {
-        var both = await GetAsync(_client, Url("/api/v1/data/account", ("$search", "acme corp")));
-        var one = await GetAsync(_client, Url("/api/v1/data/account", ("search", "acme globex")));
+        var both = await GetAsync(Client, Url("/api/v1/data/account", ("$search", "acme corp")));
+        var one = await GetAsync(Client, Url("/api/v1/data/account", ("search", "acme globex")));
 
         Assert.That(Column(both, "name"), Is.EqualTo(new[] { "Acme Corp" }));
         Assert.That(one.Body.GetProperty("records").GetArrayLength(), Is.Zero);
@@ -187,7 +170,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_SearchFieldsOutsideSearchable_Is400InvalidField()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("search", "acme"), ("searchFields", "description")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("search", "acme"), ("searchFields", "description")));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
     }
@@ -195,9 +178,9 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_WithoutExpand_LookupIsTheId()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/contact", ("last_name", "Lovelace")));
+        var response = await GetAsync(Client, Url("/api/v1/data/contact", ("last_name", "Lovelace")));
 
-        Assert.That(response.Body.GetProperty("records")[0].GetProperty("account").GetString(), Is.EqualTo(_data.Ids["Hooli"]));
+        Assert.That(response.Body.GetProperty("records")[0].GetProperty("account").GetString(), Is.EqualTo(Ids["Hooli"]));
     }
 
     [TestCase("expand")]
@@ -205,20 +188,20 @@ public sealed class ListFilterSortTests
     [TestCase("populate")]
     public async Task List_ExpandLookup_ReplacesIdWithRecord(string spelling)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/contact", ("last_name", "Lovelace"), (spelling, "account")));
+        var response = await GetAsync(Client, Url("/api/v1/data/contact", ("last_name", "Lovelace"), (spelling, "account")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         var account = response.Body.GetProperty("records")[0].GetProperty("account");
         Assert.That(account.ValueKind, Is.EqualTo(JsonValueKind.Object), response.Text);
-        Assert.That(account.GetProperty("id").GetString(), Is.EqualTo(_data.Ids["Hooli"]));
+        Assert.That(account.GetProperty("id").GetString(), Is.EqualTo(Ids["Hooli"]));
         Assert.That(account.GetProperty("name").GetString(), Is.EqualTo("Hooli"));
-        Assert.That(account.GetProperty("parent").GetString(), Is.EqualTo(_data.Ids["Acme Corp"]), "one level only");
+        Assert.That(account.GetProperty("parent").GetString(), Is.EqualTo(Ids["Acme Corp"]), "one level only");
     }
 
     [Test]
     public async Task List_DottedExpand_ExpandsTheNestedLookup()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/contact", ("last_name", "Lovelace"), ("expand", "account.parent")));
+        var response = await GetAsync(Client, Url("/api/v1/data/contact", ("last_name", "Lovelace"), ("expand", "account.parent")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         var parent = response.Body.GetProperty("records")[0].GetProperty("account").GetProperty("parent");
@@ -229,7 +212,7 @@ public sealed class ListFilterSortTests
     [Test]
     public async Task List_ExpandWithSelect_KeepsTheLookupAndExpandsIt()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/contact", ("last_name", "Turing"), ("select", "last_name"), ("expand", "account")));
+        var response = await GetAsync(Client, Url("/api/v1/data/contact", ("last_name", "Turing"), ("select", "last_name"), ("expand", "account")));
 
         var record = response.Body.GetProperty("records")[0];
         Assert.That(Keys(record), Is.EqualTo(new[] { "account", "id", "last_name" }));
@@ -241,7 +224,7 @@ public sealed class ListFilterSortTests
     [TestCase("account.name")]
     public async Task List_ExpandOfNonLookup_Is400InvalidField(string expand)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/contact", ("expand", expand)));
+        var response = await GetAsync(Client, Url("/api/v1/data/contact", ("expand", expand)));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("object").GetString(), Is.AnyOf("contact", "account"));

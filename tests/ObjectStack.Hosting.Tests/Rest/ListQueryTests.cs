@@ -5,29 +5,12 @@ using static ObjectStack.Hosting.Tests.Rest.RestApi;
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>GET /api/v1/data/:object</c>: the list envelope, paging and its spellings, and refused parameters.</summary>
-public sealed class ListQueryTests
+public sealed class ListQueryTests : ListDataFixture
 {
-    private ListData _data = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _data = await ListData.StartAsync();
-        _client = _data.Host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _data.DisposeAsync();
-    }
-
     [Test]
     public async Task List_NoParameters_ReturnsEnvelopeWithDefaultPageOf50()
     {
-        var response = await GetAsync(_client, "/api/v1/data/item");
+        var response = await GetAsync(Client, "/api/v1/data/item");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         var body = response.Body;
@@ -42,7 +25,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_BodyIsBare_NoSuccessEnvelope()
     {
-        var response = await GetAsync(_client, "/api/v1/data/account");
+        var response = await GetAsync(Client, "/api/v1/data/account");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.TryGetProperty("success", out _), Is.False);
@@ -56,7 +39,7 @@ public sealed class ListQueryTests
     [TestCase("limit")]
     public async Task List_PageSizeSpelling_LimitsThePage(string spelling)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", (spelling, "7"), ("sort", "rank")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", (spelling, "7"), ("sort", "rank")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "rank"), Is.EqualTo(new[] { "1", "2", "3", "4", "5", "6", "7" }));
@@ -69,7 +52,7 @@ public sealed class ListQueryTests
     [TestCase("offset")]
     public async Task List_OffsetSpelling_SkipsRecords(string spelling)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", (spelling, "55"), ("top", "10"), ("sort", "rank")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", (spelling, "55"), ("top", "10"), ("sort", "rank")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "rank"), Is.EqualTo(new[] { "56", "57", "58", "59", "60" }));
@@ -80,7 +63,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_LastFullPage_HasMoreIsFalse()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("top", "10"), ("skip", "50")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("top", "10"), ("skip", "50")));
 
         Assert.That(response.Body.GetProperty("records").GetArrayLength(), Is.EqualTo(10));
         Assert.That(response.Body.GetProperty("hasMore").GetBoolean(), Is.False);
@@ -89,7 +72,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_TopOfMaximum1000_IsAccepted()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("top", "1000")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("top", "1000")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("records").GetArrayLength(), Is.EqualTo(ListData.ItemCount));
@@ -101,7 +84,7 @@ public sealed class ListQueryTests
     [TestCase("ten")]
     public async Task List_TopOutOfRange_Is400InvalidQuery(string top)
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("top", top)));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("top", top)));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_QUERY");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("item"));
@@ -110,7 +93,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_NegativeSkip_Is400InvalidQuery()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("skip", "-5")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("skip", "-5")));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_QUERY");
     }
@@ -119,9 +102,9 @@ public sealed class ListQueryTests
     [TestCase("$count")]
     public async Task List_CountFalse_OmitsTotalAndComputesHasMore(string spelling)
     {
-        var partial = await GetAsync(_client, Url("/api/v1/data/item", (spelling, "false"), ("top", "10")));
-        var exact = await GetAsync(_client, Url("/api/v1/data/item", (spelling, "false"), ("top", "60")));
-        var beyond = await GetAsync(_client, Url("/api/v1/data/item", (spelling, "false"), ("top", "100")));
+        var partial = await GetAsync(Client, Url("/api/v1/data/item", (spelling, "false"), ("top", "10")));
+        var exact = await GetAsync(Client, Url("/api/v1/data/item", (spelling, "false"), ("top", "60")));
+        var beyond = await GetAsync(Client, Url("/api/v1/data/item", (spelling, "false"), ("top", "100")));
 
         Assert.That(partial.Status, Is.EqualTo(HttpStatusCode.OK), partial.ToString());
         Assert.That(partial.Body.TryGetProperty("total", out _), Is.False, "count=false omits total: " + partial.Text);
@@ -136,7 +119,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_CountTrue_KeepsTotal()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("count", "true"), ("top", "1")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("count", "true"), ("top", "1")));
 
         Assert.That(response.Body.GetProperty("total").GetInt32(), Is.EqualTo(ListData.ItemCount));
     }
@@ -144,7 +127,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_ConflictingFilterSpellings_Is400InvalidRequest()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"status":"open"}"""), ("where", """{"status":"closed"}""")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"status":"open"}"""), ("where", """{"status":"closed"}""")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("'filter'").And.Contain("'where'"));
@@ -153,7 +136,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_SameFilterUnderTwoSpellings_IsAccepted()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"status":"open"}"""), ("$filter", """{"status":"open"}""")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"status":"open"}"""), ("$filter", """{"status":"open"}""")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("total").GetInt32(), Is.EqualTo(3));
@@ -162,7 +145,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_ConflictingPageSizes_Is400InvalidRequest()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("top", "5"), ("limit", "6")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("top", "5"), ("limit", "6")));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
     }
@@ -170,7 +153,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_RepeatedFilter_Is400InvalidFilter()
     {
-        var response = await GetAsync(_client, "/api/v1/data/account?filter=%7B%22status%22%3A%22open%22%7D&filter=%7B%22status%22%3A%22closed%22%7D");
+        var response = await GetAsync(Client, "/api/v1/data/account?filter=%7B%22status%22%3A%22open%22%7D&filter=%7B%22status%22%3A%22closed%22%7D");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FILTER");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("Repeated"));
@@ -179,7 +162,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_RepeatedTop_Is400InvalidRequest()
     {
-        var response = await GetAsync(_client, "/api/v1/data/item?top=5&top=6");
+        var response = await GetAsync(Client, "/api/v1/data/item?top=5&top=6");
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
     }
@@ -187,7 +170,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_UnknownDollarParameter_Is400UnsupportedQueryParam()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("$foo", "1")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("$foo", "1")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "UNSUPPORTED_QUERY_PARAM");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain("$foo").And.Contain("$top"));
@@ -196,7 +179,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_ImplicitEqualityParameter_FiltersOnThatField()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("status", "open"), ("sort", "name")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("status", "open"), ("sort", "name")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Hooli", "Initech" }));
@@ -206,7 +189,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_TwoImplicitParameters_AreAnded()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("status", "open"), ("amount", "20")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("status", "open"), ("amount", "20")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Hooli" }));
     }
@@ -214,7 +197,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_ImplicitParameterWithFilter_AreAnded()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("filter", """{"amount":{"$gt":10}}"""), ("status", "open"), ("sort", "-amount")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("filter", """{"amount":{"$gt":10}}"""), ("status", "open"), ("sort", "-amount")));
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Acme Corp", "Hooli" }));
     }
@@ -222,7 +205,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_UnknownImplicitParameter_Is400InvalidFieldWithParameterHint()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/item", ("pagesize", "10")));
+        var response = await GetAsync(Client, Url("/api/v1/data/item", ("pagesize", "10")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("pagesize"));
@@ -234,7 +217,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_MisspelledFieldParameter_HintsTheField()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("stauts", "open")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("stauts", "open")));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("hint").GetString(), Does.Contain("'status'"));
@@ -243,7 +226,7 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_UnknownObject_Is404ObjectNotFound()
     {
-        var response = await GetAsync(_client, "/api/v1/data/nothing_here");
+        var response = await GetAsync(Client, "/api/v1/data/nothing_here");
 
         var error = AssertError(response, HttpStatusCode.NotFound, "OBJECT_NOT_FOUND");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("nothing_here"));
@@ -252,10 +235,10 @@ public sealed class ListQueryTests
     [Test]
     public async Task List_RecordsCarrySystemFields()
     {
-        var response = await GetAsync(_client, Url("/api/v1/data/account", ("name", "Initech")));
+        var response = await GetAsync(Client, Url("/api/v1/data/account", ("name", "Initech")));
 
         var record = response.Body.GetProperty("records")[0];
-        Assert.That(record.GetProperty("id").GetString(), Is.EqualTo(_data.Ids["Initech"]));
+        Assert.That(record.GetProperty("id").GetString(), Is.EqualTo(Ids["Initech"]));
         Assert.That(record.GetProperty("created_by").GetString(), Is.EqualTo("alice"));
         Assert.That(record.GetProperty("created_at").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
         Assert.That(record.GetProperty("amount").GetDecimal(), Is.EqualTo(5m));

@@ -1,36 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary>The metadata routes under <c>/api/v1/meta</c>, and the discovery document's data and metadata routes.</summary>
-public sealed class MetaTests
+public sealed class MetaTests : RestHostFixture
 {
     private static readonly string[] SystemFields = ["id", "created_at", "updated_at", "created_by", "updated_by", "owner_id", "organization_id"];
-
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
 
     [Test]
     public async Task Meta_Root_ListsTypesAndEntries()
     {
-        var response = await GetAsync(_client, "/api/v1/meta");
+        var response = await GetAsync(Client, "/api/v1/meta");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("types").EnumerateArray().Select(t => t.GetString()), Does.Contain("object"));
@@ -42,7 +24,7 @@ public sealed class MetaTests
     [TestCase("objects")]
     public async Task Meta_ObjectType_ListsEveryObjectWithFieldsAsAMap(string type)
     {
-        var response = await GetAsync(_client, $"/api/v1/meta/{type}");
+        var response = await GetAsync(Client, $"/api/v1/meta/{type}");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("type").GetString(), Is.EqualTo("object"));
@@ -57,7 +39,7 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_ObjectItem_IsAnEnvelopeWithTheDefinition()
     {
-        var response = await GetAsync(_client, "/api/v1/meta/object/account");
+        var response = await GetAsync(Client, "/api/v1/meta/object/account");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("type").GetString(), Is.EqualTo("object"));
@@ -78,7 +60,7 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_ObjectItem_ReportsApiSettings()
     {
-        var report = await GetAsync(_client, "/api/v1/meta/object/report");
+        var report = await GetAsync(Client, "/api/v1/meta/object/report");
 
         var enable = report.Body.GetProperty("item").GetProperty("enable");
         Assert.That(enable.GetProperty("apiMethods").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "get", "list" }));
@@ -87,12 +69,12 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_ObjectItem_IfNoneMatchWithItsETag_Is304()
     {
-        var first = await GetAsync(_client, "/api/v1/meta/object/contact");
+        var first = await GetAsync(Client, "/api/v1/meta/object/contact");
         var etag = first.Header("ETag")!;
 
-        var strong = await GetAsync(_client, "/api/v1/meta/object/contact", ("If-None-Match", etag));
-        var weak = await GetAsync(_client, "/api/v1/meta/object/contact", ("If-None-Match", "W/" + etag));
-        var other = await GetAsync(_client, "/api/v1/meta/object/contact", ("If-None-Match", "\"something-else\""));
+        var strong = await GetAsync(Client, "/api/v1/meta/object/contact", ("If-None-Match", etag));
+        var weak = await GetAsync(Client, "/api/v1/meta/object/contact", ("If-None-Match", "W/" + etag));
+        var other = await GetAsync(Client, "/api/v1/meta/object/contact", ("If-None-Match", "\"something-else\""));
 
         Assert.That(strong.Status, Is.EqualTo(HttpStatusCode.NotModified), strong.ToString());
         Assert.That(strong.Text, Is.Empty);
@@ -105,8 +87,8 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_ObjectItem_ETagDiffersBetweenObjects()
     {
-        var account = await GetAsync(_client, "/api/v1/meta/object/account");
-        var contact = await GetAsync(_client, "/api/v1/meta/object/contact");
+        var account = await GetAsync(Client, "/api/v1/meta/object/account");
+        var contact = await GetAsync(Client, "/api/v1/meta/object/contact");
 
         Assert.That(account.Header("ETag"), Is.Not.EqualTo(contact.Header("ETag")));
     }
@@ -114,7 +96,7 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_UnknownItem_Is404ResourceNotFound()
     {
-        var response = await GetAsync(_client, "/api/v1/meta/object/nothing_here");
+        var response = await GetAsync(Client, "/api/v1/meta/object/nothing_here");
 
         var error = AssertError(response, HttpStatusCode.NotFound, "RESOURCE_NOT_FOUND");
         Assert.That(error.GetProperty("error").GetString(), Is.EqualTo("Metadata item object/nothing_here not found"));
@@ -123,7 +105,7 @@ public sealed class MetaTests
     [Test]
     public async Task Meta_UnknownType_Is400()
     {
-        var response = await GetAsync(_client, "/api/v1/meta/flows");
+        var response = await GetAsync(Client, "/api/v1/meta/flows");
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
     }
@@ -131,7 +113,7 @@ public sealed class MetaTests
     [Test]
     public async Task Discovery_AnnouncesDataAndMetadataRoutes()
     {
-        using var anonymous = _host.Client(user: null);
+        using var anonymous = Host.Client(user: null);
 
         var response = await GetAsync(anonymous, "/api/v1/discovery");
 

@@ -1,29 +1,11 @@
 using System.Net;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>enable.apiEnabled</c> and <c>enable.apiMethods</c> on the data routes.</summary>
-public sealed class ObjectApiGateTests
+public sealed class ObjectApiGateTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [TestCase("GET", "/api/v1/data/archive", null)]
     [TestCase("GET", "/api/v1/data/archive/x", null)]
     [TestCase("POST", "/api/v1/data/archive", """{ "name": "a" }""")]
@@ -34,7 +16,7 @@ public sealed class ObjectApiGateTests
     [TestCase("POST", "/api/v1/data/archive/batch", """{ "operation": "create", "records": [] }""")]
     public async Task ApiDisabled_Is404ObjectApiDisabled(string method, string path, string? body)
     {
-        var response = await SendAsync(_client, new HttpMethod(method), path, body);
+        var response = await SendAsync(Client, new HttpMethod(method), path, body);
 
         var error = AssertError(response, HttpStatusCode.NotFound, "OBJECT_API_DISABLED");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("archive"));
@@ -43,7 +25,7 @@ public sealed class ObjectApiGateTests
     [Test]
     public async Task ApiDisabled_CrossObjectBatch_Is404ObjectApiDisabled()
     {
-        var response = await PostAsync(_client, "/api/v1/batch", """{ "operations": [{ "object": "archive", "data": { "name": "a" } }] }""");
+        var response = await PostAsync(Client, "/api/v1/batch", """{ "operations": [{ "object": "archive", "data": { "name": "a" } }] }""");
 
         AssertError(response, HttpStatusCode.NotFound, "OBJECT_API_DISABLED");
     }
@@ -51,9 +33,9 @@ public sealed class ObjectApiGateTests
     [Test]
     public async Task ApiMethodsGetAndList_AllowReads()
     {
-        var list = await GetAsync(_client, "/api/v1/data/report");
-        var query = await PostAsync(_client, "/api/v1/data/report/query", "{}");
-        var get = await GetAsync(_client, "/api/v1/data/report/missing");
+        var list = await GetAsync(Client, "/api/v1/data/report");
+        var query = await PostAsync(Client, "/api/v1/data/report/query", "{}");
+        var get = await GetAsync(Client, "/api/v1/data/report/missing");
 
         Assert.That(list.Status, Is.EqualTo(HttpStatusCode.OK), list.ToString());
         Assert.That(list.Body.GetProperty("object").GetString(), Is.EqualTo("report"));
@@ -70,7 +52,7 @@ public sealed class ObjectApiGateTests
     [TestCase("POST", "/api/v1/data/report/batch", """{ "operation": "delete", "records": [] }""")]
     public async Task ApiMethodsGetAndList_RefuseWritesWith405(string method, string path, string? body)
     {
-        var response = await SendAsync(_client, new HttpMethod(method), path, body);
+        var response = await SendAsync(Client, new HttpMethod(method), path, body);
 
         var error = AssertError(response, HttpStatusCode.MethodNotAllowed, "OBJECT_API_METHOD_NOT_ALLOWED");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("report"));
@@ -82,9 +64,9 @@ public sealed class ObjectApiGateTests
     {
         var name = Unique("report");
 
-        await PostAsync(_client, "/api/v1/data/report", $$"""{ "name": "{{name}}" }""");
+        await PostAsync(Client, "/api/v1/data/report", $$"""{ "name": "{{name}}" }""");
 
-        var list = await GetAsync(_client, Url("/api/v1/data/report", ("name", name)));
+        var list = await GetAsync(Client, Url("/api/v1/data/report", ("name", name)));
         Assert.That(list.Body.GetProperty("total").GetInt32(), Is.Zero);
     }
 }

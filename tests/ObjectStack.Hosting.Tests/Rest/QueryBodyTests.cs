@@ -5,29 +5,12 @@ using static ObjectStack.Hosting.Tests.Rest.RestApi;
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>POST /api/v1/data/:object/query</c> with a QueryAST body.</summary>
-public sealed class QueryBodyTests
+public sealed class QueryBodyTests : ListDataFixture
 {
-    private ListData _data = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _data = await ListData.StartAsync();
-        _client = _data.Host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _data.DisposeAsync();
-    }
-
     [Test]
     public async Task Query_WhereFieldsOrderByLimit_ReturnsListEnvelope()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """
             { "where": { "status": "open" }, "fields": ["name", "amount"], "orderBy": [{ "field": "amount", "order": "desc" }], "limit": 2, "offset": 0 }
             """);
 
@@ -43,7 +26,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_Offset_ReturnsTheNextPage()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """
             { "where": { "status": "open" }, "orderBy": [{ "field": "amount", "order": "desc" }], "limit": 2, "offset": 2 }
             """);
 
@@ -54,7 +37,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_ArrayWhereAndStringOrderBy_AreAccepted()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """
             { "where": ["and", ["amount", ">", 5], ["status", "=", "open"]], "orderBy": "-amount" }
             """);
 
@@ -64,7 +47,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_CountFalse_OmitsTotal()
     {
-        var response = await PostAsync(_client, "/api/v1/data/item/query", """{ "count": false, "limit": 10, "orderBy": "rank" }""");
+        var response = await PostAsync(Client, "/api/v1/data/item/query", """{ "count": false, "limit": 10, "orderBy": "rank" }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.TryGetProperty("total", out _), Is.False, response.Text);
@@ -75,7 +58,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_EmptyBody_ReturnsEverything()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", "{}");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", "{}");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(response.Body.GetProperty("total").GetInt32(), Is.EqualTo(5));
@@ -84,7 +67,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_ExpandMapWithNestedFields_ExpandsTwoLevels()
     {
-        var response = await PostAsync(_client, "/api/v1/data/contact/query", """
+        var response = await PostAsync(Client, "/api/v1/data/contact/query", """
             {
               "where": { "last_name": "Lovelace" },
               "expand": {
@@ -107,18 +90,18 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_ExpandNestedWhere_KeepsIdWhenTheTargetIsFilteredOut()
     {
-        var response = await PostAsync(_client, "/api/v1/data/contact/query", """
+        var response = await PostAsync(Client, "/api/v1/data/contact/query", """
             { "where": { "last_name": "Turing" }, "expand": { "account": { "object": "account", "where": { "status": "closed" } } } }
             """);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
-        Assert.That(response.Body.GetProperty("records")[0].GetProperty("account").GetString(), Is.EqualTo(_data.Ids["Acme Corp"]));
+        Assert.That(response.Body.GetProperty("records")[0].GetProperty("account").GetString(), Is.EqualTo(Ids["Acme Corp"]));
     }
 
     [Test]
     public async Task Query_MatchingObject_IsAccepted()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """{ "object": "account", "where": { "name": "Globex" } }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """{ "object": "account", "where": { "name": "Globex" } }""");
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Globex" }));
     }
@@ -126,7 +109,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_ObjectMismatch_Is400QueryObjectMismatch()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """{ "object": "contact" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """{ "object": "contact" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "QUERY_OBJECT_MISMATCH");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("account"));
@@ -137,7 +120,7 @@ public sealed class QueryBodyTests
     [TestCase("colour")]
     public async Task Query_UnknownKey_Is400ValidationFailed(string key)
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", $$"""{ "{{key}}": "x" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", $$"""{ "{{key}}": "x" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain($"'{key}'"));
@@ -146,7 +129,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_NonObjectBody_Is400ValidationFailed()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", "[1, 2]");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", "[1, 2]");
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -154,7 +137,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_UnknownFieldInWhere_Is400InvalidField()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """{ "where": { "colour": "red" } }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """{ "where": { "colour": "red" } }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("colour"));
@@ -163,7 +146,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_LimitAbove1000_Is400InvalidQuery()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """{ "limit": 1001 }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """{ "limit": 1001 }""");
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_QUERY");
     }
@@ -171,7 +154,7 @@ public sealed class QueryBodyTests
     [Test]
     public async Task Query_SearchObject_SearchesNamedFields()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account/query", """{ "search": { "query": "glob", "fields": ["name"] } }""");
+        var response = await PostAsync(Client, "/api/v1/data/account/query", """{ "search": { "query": "glob", "fields": ["name"] } }""");
 
         Assert.That(Column(response, "name"), Is.EqualTo(new[] { "Globex" }));
     }

@@ -1,38 +1,25 @@
 using System.Net;
 using System.Text.Json;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>GET /api/v1/data/:object/:id</c>.</summary>
-public sealed class RecordReadTests
+public sealed class RecordReadTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
     private string _parentId = null!;
     private string _childId = null!;
 
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-        _parentId = await CreateAsync(_client, "account", """{ "name": "Parent", "amount": 12.5, "status": "open" }""");
-        _childId = await CreateAsync(_client, "account", $$"""{ "name": "Child", "parent": "{{_parentId}}" }""");
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
+        _parentId = await CreateAsync(Client, "account", """{ "name": "Parent", "amount": 12.5, "status": "open" }""");
+        _childId = await CreateAsync(Client, "account", $$"""{ "name": "Child", "parent": "{{_parentId}}" }""");
     }
 
     [Test]
     public async Task Get_Existing_ReturnsObjectIdAndRecord()
     {
-        var response = await GetAsync(_client, $"/api/v1/data/account/{_parentId}");
+        var response = await GetAsync(Client, $"/api/v1/data/account/{_parentId}");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Keys(response.Body), Is.EqualTo(new[] { "id", "object", "record" }));
@@ -49,7 +36,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_Existing_ETagIsTheQuotedUpdatedAt()
     {
-        var response = await GetAsync(_client, $"/api/v1/data/account/{_parentId}");
+        var response = await GetAsync(Client, $"/api/v1/data/account/{_parentId}");
 
         var updatedAt = response.Body.GetProperty("record").GetProperty("updated_at").GetString();
         Assert.That(updatedAt, Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"));
@@ -61,7 +48,7 @@ public sealed class RecordReadTests
     [TestCase("$select")]
     public async Task Get_Select_ReturnsIdAndSelectedFields(string spelling)
     {
-        var response = await GetAsync(_client, Url($"/api/v1/data/account/{_parentId}", (spelling, "name,status")));
+        var response = await GetAsync(Client, Url($"/api/v1/data/account/{_parentId}", (spelling, "name,status")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         Assert.That(Keys(response.Body.GetProperty("record")), Is.EqualTo(new[] { "id", "name", "status" }));
@@ -70,7 +57,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_Expand_ReplacesLookupWithRecord()
     {
-        var response = await GetAsync(_client, Url($"/api/v1/data/account/{_childId}", ("expand", "parent")));
+        var response = await GetAsync(Client, Url($"/api/v1/data/account/{_childId}", ("expand", "parent")));
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.ToString());
         var parent = response.Body.GetProperty("record").GetProperty("parent");
@@ -81,7 +68,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_ExpandOfNonLookup_Is400InvalidField()
     {
-        var response = await GetAsync(_client, Url($"/api/v1/data/account/{_childId}", ("expand", "name")));
+        var response = await GetAsync(Client, Url($"/api/v1/data/account/{_childId}", ("expand", "name")));
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
     }
@@ -91,7 +78,7 @@ public sealed class RecordReadTests
     [TestCase("foo", "bar")]
     public async Task Get_OtherQueryParameter_Is400(string name, string value)
     {
-        var response = await GetAsync(_client, Url($"/api/v1/data/account/{_parentId}", (name, value)));
+        var response = await GetAsync(Client, Url($"/api/v1/data/account/{_parentId}", (name, value)));
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
         Assert.That(error.GetProperty("error").GetString(), Does.Contain($"'{name}'"));
@@ -100,7 +87,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_Missing_Is404RecordNotFound()
     {
-        var response = await GetAsync(_client, "/api/v1/data/account/does-not-exist");
+        var response = await GetAsync(Client, "/api/v1/data/account/does-not-exist");
 
         var error = AssertError(response, HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("account"));
@@ -111,7 +98,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_IdOfAnotherObject_Is404RecordNotFound()
     {
-        var response = await GetAsync(_client, $"/api/v1/data/contact/{_parentId}");
+        var response = await GetAsync(Client, $"/api/v1/data/contact/{_parentId}");
 
         AssertError(response, HttpStatusCode.NotFound, "RECORD_NOT_FOUND");
     }
@@ -119,7 +106,7 @@ public sealed class RecordReadTests
     [Test]
     public async Task Get_UnknownObject_Is404ObjectNotFound()
     {
-        var response = await GetAsync(_client, $"/api/v1/data/nothing_here/{_parentId}");
+        var response = await GetAsync(Client, $"/api/v1/data/nothing_here/{_parentId}");
 
         AssertError(response, HttpStatusCode.NotFound, "OBJECT_NOT_FOUND");
     }

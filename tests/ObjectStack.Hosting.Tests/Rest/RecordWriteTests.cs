@@ -1,36 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using ObjectStack.Hosting.Tests.Data;
 using static ObjectStack.Hosting.Tests.Rest.RestApi;
 
 namespace ObjectStack.Hosting.Tests.Rest;
 
 /// <summary><c>POST /api/v1/data/:object</c>: the created envelope, dropped fields and every kind of refused write.</summary>
-public sealed class RecordWriteTests
+public sealed class RecordWriteTests : RestHostFixture
 {
-    private DataTestHost _host = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task OneTimeSetUpAsync()
-    {
-        _host = await RestApi.StartAsync();
-        _client = _host.Client();
-    }
-
-    [OneTimeTearDown]
-    public async Task OneTimeTearDownAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task Create_ValidRecord_Is201WithObjectIdRecordAndLocation()
     {
         var name = Unique("created");
 
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "amount": 42, "status": "closed" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "amount": 42, "status": "closed" }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.ToString());
         Assert.That(Keys(response.Body), Is.EqualTo(new[] { "id", "object", "record" }), "no droppedFields when nothing was dropped");
@@ -46,7 +28,7 @@ public sealed class RecordWriteTests
         Assert.That(response.Header("Location"), Is.EqualTo($"/api/v1/data/account/{id}"));
         Assert.That(response.Header("X-ObjectStack-Dropped-Fields"), Is.Null);
 
-        var stored = await RecordAsync(_client, "account", id!);
+        var stored = await RecordAsync(Client, "account", id!);
         Assert.That(stored.GetProperty("name").GetString(), Is.EqualTo(name));
     }
 
@@ -55,7 +37,7 @@ public sealed class RecordWriteTests
     {
         var name = Unique("dropped");
 
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""
             { "name": "{{name}}", "id": "chosen-id", "code": "X-1", "created_at": "2020-01-01T00:00:00.000Z", "owner_id": "mallory" }
             """);
 
@@ -80,7 +62,7 @@ public sealed class RecordWriteTests
     [Test]
     public async Task Create_RequiredFieldMissing_Is400ValidationFailedRequired()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account", """{ "amount": 1 }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", """{ "amount": 1 }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { ("name", "required") }));
@@ -91,7 +73,7 @@ public sealed class RecordWriteTests
     [Test]
     public async Task Create_SeveralProblems_AreReportedTogether()
     {
-        var response = await PostAsync(_client, "/api/v1/data/contact", """{ "age": "old" }""");
+        var response = await PostAsync(Client, "/api/v1/data/contact", """{ "age": "old" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EquivalentTo(new[] { ("age", "invalid_type"), ("first_name", "required"), ("last_name", "required") }));
@@ -100,7 +82,7 @@ public sealed class RecordWriteTests
     [Test]
     public async Task Create_RequiredFieldBlank_IsRequired()
     {
-        var response = await PostAsync(_client, "/api/v1/data/contact", """{ "first_name": "  ", "last_name": "Hopper" }""");
+        var response = await PostAsync(Client, "/api/v1/data/contact", """{ "first_name": "  ", "last_name": "Hopper" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { ("first_name", "required") }));
@@ -109,7 +91,7 @@ public sealed class RecordWriteTests
     [Test]
     public async Task Create_UnknownField_Is400InvalidField()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""{ "name": "{{Unique("unknown")}}", "colour": "red" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""{ "name": "{{Unique("unknown")}}", "colour": "red" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "INVALID_FIELD");
         Assert.That(error.GetProperty("error").GetString(), Does.StartWith("Unknown field 'colour' on object 'account'"));
@@ -122,7 +104,7 @@ public sealed class RecordWriteTests
     [TestCase("")]
     public async Task Create_MalformedJson_Is400InvalidRequest(string body)
     {
-        var response = await PostAsync(_client, "/api/v1/data/account", body);
+        var response = await PostAsync(Client, "/api/v1/data/account", body);
 
         AssertError(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
     }
@@ -132,7 +114,7 @@ public sealed class RecordWriteTests
     [TestCase("42")]
     public async Task Create_BodyNotAnObject_Is400ValidationFailed(string body)
     {
-        var response = await PostAsync(_client, "/api/v1/data/account", body);
+        var response = await PostAsync(Client, "/api/v1/data/account", body);
 
         AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
@@ -141,14 +123,14 @@ public sealed class RecordWriteTests
     public async Task Create_DuplicateUniqueValue_Is409DuplicateValue()
     {
         var name = Unique("twin");
-        await CreateAsync(_client, "account", $$"""{ "name": "{{name}}" }""");
+        await CreateAsync(Client, "account", $$"""{ "name": "{{name}}" }""");
 
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""{ "name": "{{name}}" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""{ "name": "{{name}}" }""");
 
         var error = AssertError(response, HttpStatusCode.Conflict, "DUPLICATE_VALUE");
         Assert.That(error.GetProperty("field").GetString(), Is.EqualTo("name"));
         Assert.That(error.GetProperty("object").GetString(), Is.EqualTo("account"));
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Has.Count.EqualTo(1));
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -156,11 +138,11 @@ public sealed class RecordWriteTests
     {
         var name = Unique("orphan");
 
-        var response = await PostAsync(_client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "parent": "no-such-account" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", $$"""{ "name": "{{name}}", "parent": "no-such-account" }""");
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { ("parent", "reference_not_found") }));
-        Assert.That(await FindAsync(_client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", $$"""{"name":"{{name}}"}"""), Is.Empty);
     }
 
     [TestCase("amount", "\"lots\"", "invalid_type")]
@@ -172,7 +154,7 @@ public sealed class RecordWriteTests
         var name = Unique("typed");
         var record = field == "name" ? $$"""{ "name": {{value}} }""" : $$"""{ "name": "{{name}}", "{{field}}": {{value}} }""";
 
-        var response = await PostAsync(_client, "/api/v1/data/account", record);
+        var response = await PostAsync(Client, "/api/v1/data/account", record);
 
         var error = AssertError(response, HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.That(FieldErrors(error), Is.EqualTo(new[] { (field, code) }));
@@ -181,9 +163,9 @@ public sealed class RecordWriteTests
     [Test]
     public async Task Create_DuplicateKeyInBody_Is400()
     {
-        var response = await PostAsync(_client, "/api/v1/data/account", """{ "name": "a-dup-key", "name": "b-dup-key" }""");
+        var response = await PostAsync(Client, "/api/v1/data/account", """{ "name": "a-dup-key", "name": "b-dup-key" }""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.BadRequest), response.ToString());
-        Assert.That(await FindAsync(_client, "account", """{"name":{"$in":["a-dup-key","b-dup-key"]}}"""), Is.Empty);
+        Assert.That(await FindAsync(Client, "account", """{"name":{"$in":["a-dup-key","b-dup-key"]}}"""), Is.Empty);
     }
 }
