@@ -56,6 +56,24 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
 
     internal CountCache Counts { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RowShape> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the one row shape of a select statement, so rows of the same query share their field names.</summary>
+    internal RowShape ShapeOf(string sql, IReadOnlyList<ObjectStack.Abstractions.Metadata.FieldDefinition> fields)
+    {
+        if (_shapes.TryGetValue(sql, out var shape))
+        {
+            return shape;
+        }
+
+        if (_shapes.Count >= 4096)
+        {
+            _shapes.Clear();
+        }
+
+        return _shapes.GetOrAdd(sql, _ => new RowShape([.. fields.Select(f => f.Name)]));
+    }
+
     /// <inheritdoc />
     public async Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Data.Drivers;
 using ObjectStack.Abstractions.Data.Filters;
 using ObjectStack.Abstractions.Metadata;
@@ -86,6 +87,8 @@ internal sealed class SqliteSession : IDriverSession
                     Sort = command.Sort,
                     Limit = command.Limit,
                     Offset = command.Offset,
+                    StableOrder = command.StableOrder,
+                    ForUpdate = command.ForUpdate,
                 };
             }
         }
@@ -94,14 +97,15 @@ internal sealed class SqliteSession : IDriverSession
         var result = Run(command.Object.Name, () =>
         {
             var fields = command.Fields;
-            var rows = new List<Dictionary<string, object?>>(command.Limit is { } l ? Math.Min(l, 1024) : 16);
+            var shape = _driver.ShapeOf(sql, fields);
+            var rows = new List<Row>(command.Limit is { } l ? Math.Min(l, 1024) : 16);
             using var reader = _connection.Command(sql, values).ExecuteReader();
             while (reader.Read())
             {
-                var row = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
+                var row = new Row(shape);
                 for (var i = 0; i < fields.Count; i++)
                 {
-                    row[fields[i].Name] = SqliteValues.Read(reader, i, fields[i]);
+                    row[i] = SqliteValues.Read(reader, i, fields[i]);
                 }
 
                 rows.Add(row);

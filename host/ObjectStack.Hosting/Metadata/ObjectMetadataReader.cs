@@ -132,6 +132,12 @@ internal static class ObjectMetadataReader
             return false;
         }
 
+        if (name is "rowid" or "oid" or "ctid" or "xmin" or "xmax" or "cmin" or "cmax" or "tableoid")
+        {
+            errors.Add(new(path, $"'{name}' is reserved by the databases the runtime stores data in; choose another name."));
+            return false;
+        }
+
         if (fields.Exists(f => f.Name == name))
         {
             errors.Add(new(path, $"field '{name}' is defined more than once."));

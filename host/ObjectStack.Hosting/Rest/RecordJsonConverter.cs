@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ObjectStack.Abstractions.Data;
 using ObjectStack.Hosting.Data.Values;
 
 namespace ObjectStack.Hosting.Rest;
@@ -11,22 +12,42 @@ namespace ObjectStack.Hosting.Rest;
 /// </summary>
 internal sealed class RecordJsonConverter : JsonConverter<IReadOnlyDictionary<string, object?>>
 {
-    // Field names repeat on every record: encode each once.
+    // Field names repeat on every record: encode each once, per shape for driver rows, per name otherwise.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> Names = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RowShape, JsonEncodedText[]> ShapeNames = [];
 
     public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert == typeof(IReadOnlyDictionary<string, object?>) || typeToConvert == typeof(Dictionary<string, object?>);
+        typeToConvert == typeof(IReadOnlyDictionary<string, object?>) || typeToConvert == typeof(Dictionary<string, object?>) || typeToConvert == typeof(Row);
 
     public override IReadOnlyDictionary<string, object?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Records are read as JSON documents, not through this converter.");
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> value, JsonSerializerOptions options)
     {
+        if (value is Row row && row.Count == row.Shape.Count)
+        {
+            WriteRow(writer, row, options);
+            return;
+        }
+
         writer.WriteStartObject();
         foreach (var (name, item) in value)
         {
             writer.WritePropertyName(Names.Count < 65_536 ? Names.GetOrAdd(name, static n => JsonEncodedText.Encode(n, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)) : JsonEncodedText.Encode(name));
             WriteValue(writer, item, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteRow(Utf8JsonWriter writer, Row row, JsonSerializerOptions options)
+    {
+        var names = ShapeNames.GetValue(row.Shape, static shape => [.. shape.Names.Select(n => JsonEncodedText.Encode(n, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping))]);
+        writer.WriteStartObject();
+        for (var i = 0; i < names.Length; i++)
+        {
+            writer.WritePropertyName(names[i]);
+            WriteValue(writer, row[i], options);
         }
 
         writer.WriteEndObject();

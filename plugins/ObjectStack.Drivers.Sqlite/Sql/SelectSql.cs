@@ -47,6 +47,11 @@ internal static class SelectSql
             key.Append("|t");
         }
 
+        if (command.StableOrder)
+        {
+            key.Append("|s");
+        }
+
         var sql = cache.GetOrAdd(key.ToString(), () => Render(command));
         return (sql, parameters);
     }
@@ -69,6 +74,14 @@ internal static class SelectSql
             var sort = command.Sort[i];
             sql.Append(i == 0 ? " ORDER BY " : ", ").Append(Quote.Id(sort.Field))
                 .Append(sort.Direction == SortDirection.Descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+        }
+
+        // Ties are broken by rowid, unique and the implicit last column of every index: in the direction of the last
+        // key, so that an index on the sort keys delivers the whole order and the LIMIT stops the scan early.
+        if (command.StableOrder && !command.Sort.Any(s => s.Field == SystemFieldNames.Id))
+        {
+            var descending = command.Sort.Count > 0 && command.Sort[^1].Direction == SortDirection.Descending;
+            sql.Append(command.Sort.Count == 0 ? " ORDER BY " : ", ").Append("rowid").Append(descending ? " DESC" : " ASC");
         }
 
         if (command.Limit is not null)

@@ -4,8 +4,9 @@ using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
 namespace ObjectStack.Hosting.Tests.Data;
 
 /// <summary>
-/// Offset paging: a total order even when sort keys tie (the engine appends <c>id</c>), <c>hasMore</c> with and
-/// without a total, offsets past the end, null ordering and the default page size.
+/// Offset paging: a total order even when sort keys tie (the driver breaks ties by creation order, in the direction of
+/// the last sort key, which its indexes deliver for free), <c>hasMore</c> with and without a total, offsets past the
+/// end, null ordering and the default page size.
 /// </summary>
 public sealed class EnginePagingTests : SharedEngineHostFixture
 {
@@ -28,21 +29,23 @@ public sealed class EnginePagingTests : SharedEngineHostFixture
     }
 
     [Test]
-    public async Task Find_AscendingWithTies_PagesCoverEveryRecordOnceInRankThenIdOrder()
+    public async Task Find_AscendingWithTies_PagesCoverEveryRecordOnceInRankThenCreationOrder()
     {
-        var expected = _records.OrderBy(r => r.Rank.HasValue).ThenBy(r => r.Rank).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+        var expected = _records.Select((r, created) => (r.Id, r.Rank, Created: created))
+            .OrderBy(r => r.Rank.HasValue).ThenBy(r => r.Rank).ThenBy(r => r.Created).Select(r => r.Id).ToList();
 
         var pages = await PagesAsync(SortDirection.Ascending, pageSize: 3, includeTotal: false);
 
-        Assert.That(pages.SelectMany(p => p.Records.Select(r => (string)r["id"]!)), Is.EqualTo(expected), "nulls first, ties broken by id");
+        Assert.That(pages.SelectMany(p => p.Records.Select(r => (string)r["id"]!)), Is.EqualTo(expected), "nulls first, ties broken by creation order");
         Assert.That(pages.Select(p => p.HasMore), Is.EqualTo(new[] { true, true, true, false }));
         Assert.That(pages.Select(p => p.Total), Is.All.Null);
     }
 
     [Test]
-    public async Task Find_DescendingWithTies_KeepsIdAscendingWithinTiesAndNullsLast()
+    public async Task Find_DescendingWithTies_BreaksTiesNewestFirstAndPutsNullsLast()
     {
-        var expected = _records.OrderBy(r => !r.Rank.HasValue).ThenByDescending(r => r.Rank).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+        var expected = _records.Select((r, created) => (r.Id, r.Rank, Created: created))
+            .OrderBy(r => !r.Rank.HasValue).ThenByDescending(r => r.Rank).ThenByDescending(r => r.Created).Select(r => r.Id).ToList();
 
         var pages = await PagesAsync(SortDirection.Descending, pageSize: 4, includeTotal: true);
 
@@ -63,11 +66,11 @@ public sealed class EnginePagingTests : SharedEngineHostFixture
     }
 
     [Test]
-    public async Task Find_NoSort_OrdersById()
+    public async Task Find_NoSort_ReturnsCreationOrder()
     {
         var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "entry" });
 
-        Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id).Order(StringComparer.Ordinal)));
+        Assert.That(result.Records.Select(r => (string)r["id"]!), Is.EqualTo(_records.Select(r => r.Id)));
     }
 
     [Test]

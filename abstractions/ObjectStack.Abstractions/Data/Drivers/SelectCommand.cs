@@ -30,4 +30,10 @@ public sealed class SelectCommand
 
     /// <summary>Gets a value indicating whether to lock the rows until the session's transaction ends.</summary>
     public bool ForUpdate { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the order must be total, so that pages never overlap or skip records: the
+    /// driver breaks ties after <see cref="Sort"/> with a unique key of its choice (the cheapest for its indexes).
+    /// </summary>
+    public bool StableOrder { get; init; }
 }

@@ -6,7 +6,7 @@ public sealed class SelectResult
     /// <summary>Creates the result.</summary>
     /// <param name="rows">The rows, each keyed by field name with typed values.</param>
     /// <param name="total">The number of matching rows when requested, otherwise null.</param>
-    public SelectResult(IReadOnlyList<Dictionary<string, object?>> rows, long? total)
+    public SelectResult(IReadOnlyList<Row> rows, long? total)
     {
         ArgumentNullException.ThrowIfNull(rows);
         Rows = rows;
@@ -14,7 +14,7 @@ public sealed class SelectResult
     }
 
     /// <summary>Gets the rows.</summary>
-    public IReadOnlyList<Dictionary<string, object?>> Rows { get; }
+    public IReadOnlyList<Row> Rows { get; }
 
     /// <summary>Gets the number of matching rows, or null.</summary>
     public long? Total { get; }

@@ -38,6 +38,7 @@ internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, 
                 Limit = bound.IncludeTotal ? bound.Limit : bound.Limit + 1,
                 Offset = bound.Offset,
                 IncludeTotal = bound.IncludeTotal,
+                StableOrder = true,
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -61,7 +62,7 @@ internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, 
     }
 
     /// <summary>Reads one record, or returns null when it does not exist or the caller cannot see it.</summary>
-    public async Task<Dictionary<string, object?>?> GetAsync(
+    public async Task<Row?> GetAsync(
         IDriverSession session,
         OperationContext context,
         string objectName,
@@ -86,7 +87,7 @@ internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, 
     }
 
     /// <summary>Reads one record by id under an extra filter.</summary>
-    public static async Task<Dictionary<string, object?>?> SelectOneAsync(
+    public static async Task<Row?> SelectOneAsync(
         IDriverSession session,
         ObjectDefinition obj,
         string id,

@@ -226,7 +226,7 @@ internal sealed class RecordWriter(
         }
     }
 
-    private static async Task<Dictionary<string, object?>> LoadForWriteAsync(
+    private static async Task<Row> LoadForWriteAsync(
         IDriverSession session,
         ObjectDefinition obj,
         string id,

@@ -8,7 +8,7 @@ namespace ObjectStack.Hosting.Data.Query;
 /// <param name="Object">The object queried.</param>
 /// <param name="Fields">The fields to read, <c>id</c> first.</param>
 /// <param name="Filter">The caller's filter and search, bound; null for every record.</param>
-/// <param name="Sort">The order, always ending in <c>id</c> so that pages are stable.</param>
+/// <param name="Sort">The caller's order; the driver completes it to a total order (<c>SelectCommand.StableOrder</c>).</param>
 /// <param name="Limit">The page size.</param>
 /// <param name="Offset">How many records to skip.</param>
 /// <param name="IncludeTotal">Whether to count every matching record.</param>

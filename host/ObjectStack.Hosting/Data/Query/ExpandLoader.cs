@@ -19,7 +19,7 @@ internal sealed class ExpandLoader(IMetadataRegistry registry, AccessGate gate, 
         IDriverSession session,
         OperationContext context,
         ObjectDefinition obj,
-        IReadOnlyList<Dictionary<string, object?>> records,
+        IReadOnlyList<Row> records,
         IReadOnlyList<ExpandRequest> expand,
         CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ internal sealed class ExpandLoader(IMetadataRegistry registry, AccessGate gate, 
 
             var fields = QueryBinder.SelectFields(target, request.Fields, request.Expand);
             var filter = FilterNode.All(FilterBinder.Bind(target, request.Filter, options), access.ReadFilter);
-            var loaded = new List<Dictionary<string, object?>>(ids.Count);
+            var loaded = new List<Row>(ids.Count);
             foreach (var chunk in ids.Chunk(options.MaxFilterValues))
             {
                 var result = await session.SelectAsync(

@@ -112,11 +112,6 @@ internal static class QueryBinder
             }
         }
 
-        if (!bound.Exists(b => b.Field == SystemFieldNames.Id))
-        {
-            bound.Add(new SortField(SystemFieldNames.Id));
-        }
-
         return bound;
     }
 }
