@@ -49,6 +49,7 @@ public static class ObjectStackServiceCollectionExtensions
 
         services.AddSingleton(runtime);
         ObjectStack.Hosting.Data.DataServices.Add(services, runtime, options.Data);
+        ObjectStack.Hosting.Rest.RestServices.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PluginLifecycleService>());
         return services;
     }

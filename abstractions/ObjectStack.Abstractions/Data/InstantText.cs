@@ -13,8 +13,21 @@ public static class InstantText
     /// <summary>Formats <paramref name="value"/> in UTC, truncated to the millisecond.</summary>
     /// <param name="value">The instant.</param>
     /// <returns>Text such as <c>2025-01-01T12:00:00.000Z</c>.</returns>
-    public static string Format(DateTimeOffset value) => string.Create(Length, value.UtcDateTime, static (span, utc) =>
+    public static string Format(DateTimeOffset value) => string.Create(Length, value, static (span, instant) => Format(instant, span));
+
+    /// <summary>Writes <paramref name="value"/> into <paramref name="destination"/>, which holds at least <see cref="Length"/> characters.</summary>
+    /// <param name="value">The instant.</param>
+    /// <param name="destination">Where to write the text form.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    public static void Format(DateTimeOffset value, Span<char> destination)
     {
+        if (destination.Length < Length)
+        {
+            throw new ArgumentException($"The destination must hold at least {Length} characters.", nameof(destination));
+        }
+
+        var span = destination;
+        var utc = value.UtcDateTime;
         Digits(span[..4], utc.Year);
         span[4] = '-';
         Digits(span.Slice(5, 2), utc.Month);
@@ -29,9 +42,9 @@ public static class InstantText
         span[19] = '.';
         Digits(span.Slice(20, 3), utc.Millisecond);
         span[23] = 'Z';
-    });
+    }
 
-    /// <summary>Parses exactly the text form written by <see cref="Format"/>.</summary>
+    /// <summary>Parses exactly the text form written by <see cref="Format(DateTimeOffset)"/>.</summary>
     /// <param name="text">The text.</param>
     /// <param name="value">The instant, in UTC.</param>
     /// <returns>True when <paramref name="text"/> has exactly that form and names a valid instant.</returns>

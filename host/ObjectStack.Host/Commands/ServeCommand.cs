@@ -55,6 +55,13 @@ internal static class ServeCommand
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", settings.LogLevel < LogLevel.Warning ? LogLevel.Warning : settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", settings.LogLevel);
+
+        // Per-request start/finish lines are not logged at Warning and above anyway; turning the category off also
+        // spares every request a logging scope and an Activity (a tracing listener, when added, still gets them).
+        if (settings.LogLevel >= LogLevel.Warning)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        }
         if (settings.JsonLogs)
         {
             builder.Logging.AddJsonConsole();

@@ -41,7 +41,6 @@ internal static class DataServices
             DataDriverSelection.Single(sp.GetServices<IDataDriver>()),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SchemaMigrator>>()));
         services.AddSingleton<SeedLoader>();
-        services.AddSingleton(sp => new Rest.MetadataDocuments(sp.GetRequiredService<IMetadataRegistry>()));
         services.AddSingleton<IHostedService, DataStartupService>();
     }
 }

@@ -73,7 +73,9 @@ internal sealed class RecordJsonConverter : JsonConverter<IReadOnlyDictionary<st
                 writer.WriteBooleanValue(flag);
                 break;
             case DateTimeOffset instant:
-                writer.WriteStringValue(ValueFormats.FormatDateTime(instant));
+                Span<char> instantText = stackalloc char[InstantText.Length];
+                InstantText.Format(instant, instantText);
+                writer.WriteStringValue(instantText);
                 break;
             case DateOnly date:
                 Span<char> buffer = stackalloc char[10];

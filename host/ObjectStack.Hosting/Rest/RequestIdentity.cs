@@ -21,7 +21,7 @@ internal static class RequestIdentity
         }
 
         OperationContext? resolved = null;
-        foreach (var resolver in httpContext.RequestServices.GetServices<IIdentityResolver>())
+        foreach (var resolver in httpContext.RequestServices.GetRequiredService<IdentityResolvers>().All)
         {
             resolved = await resolver.ResolveAsync(httpContext, httpContext.RequestAborted).ConfigureAwait(false);
             if (resolved is not null)
@@ -37,6 +37,13 @@ internal static class RequestIdentity
 
         httpContext.Items[ItemKey] = resolved;
         return resolved;
+    }
+
+    /// <summary>The registered resolvers, collected once.</summary>
+    internal sealed class IdentityResolvers(IEnumerable<IIdentityResolver> resolvers)
+    {
+        /// <summary>Gets the resolvers in registration order.</summary>
+        public IIdentityResolver[] All { get; } = [.. resolvers];
     }
 
     /// <summary>Returns the context resolved for this request by the authentication filter.</summary>

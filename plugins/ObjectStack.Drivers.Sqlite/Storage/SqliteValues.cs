@@ -55,7 +55,12 @@ internal static class SqliteValues
 
         return field.Type switch
         {
-            FieldType.Number or FieldType.Currency or FieldType.Percent => raw is long whole ? whole : ToDecimal(Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
+            FieldType.Number or FieldType.Currency or FieldType.Percent => raw switch
+            {
+                double real => ToDecimal(real),
+                long whole => (decimal)whole,
+                _ => ToDecimal(Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
+            },
             FieldType.Autonumber => Convert.ToInt64(raw, CultureInfo.InvariantCulture),
             FieldType.Boolean => Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0,
             FieldType.Date => ParseDate(Text(raw)),
