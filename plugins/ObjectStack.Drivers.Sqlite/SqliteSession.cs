@@ -99,21 +99,30 @@ internal sealed class SqliteSession : IDriverSession
             var fields = command.Fields;
             var shape = _driver.ShapeOf(sql, fields);
             var rows = new List<Row>(command.Limit is { } l ? Math.Min(l, 1024) : 16);
-            using var reader = _connection.Command(sql, values).ExecuteReader();
-            while (reader.Read())
+            var query = _connection.Query(sql, values.Count);
+            try
             {
-                var row = new Row(shape);
-                for (var i = 0; i < fields.Count; i++)
+                var page = query.Bind(0, values);
+                while (query.Step(page))
                 {
-                    row[i] = SqliteValues.Read(reader, i, fields[i]);
+                    var row = new Row(shape);
+                    for (var i = 0; i < fields.Count; i++)
+                    {
+                        row[i] = SqliteValues.Read(page, i, fields[i]);
+                    }
+
+                    rows.Add(row);
                 }
 
-                rows.Add(row);
+                if (command.IncludeTotal && query.Count > 1)
+                {
+                    var count = query.Bind(1, values);
+                    total = query.Step(count) ? SQLitePCL.raw.sqlite3_column_int64(count, 0) : 0;
+                }
             }
-
-            if (command.IncludeTotal && reader.NextResult() && reader.Read())
+            finally
             {
-                total = reader.GetInt64(0);
+                query.Reset();
             }
 
             return new SelectResult(rows, total);

@@ -10,6 +10,7 @@ internal sealed class PooledConnection : IDisposable
 {
     private const int MaxStatements = 512;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
 
     public PooledConnection(SqliteConnection connection) => Connection = connection;
 
@@ -44,6 +45,23 @@ internal sealed class PooledConnection : IDisposable
         return command;
     }
 
+    /// <summary>Returns the read statement(s) for <paramref name="sql"/>, prepared on first use on this connection.</summary>
+    public PreparedQuery Query(string sql, int parameterCount)
+    {
+        if (!_queries.TryGetValue(sql, out var query))
+        {
+            if (_queries.Count >= MaxStatements)
+            {
+                ClearStatements();
+            }
+
+            query = new PreparedQuery(Connection.Handle!, sql, parameterCount);
+            _queries[sql] = query;
+        }
+
+        return query;
+    }
+
     public void Dispose()
     {
         ClearStatements();
@@ -57,6 +75,12 @@ internal sealed class PooledConnection : IDisposable
             command.Dispose();
         }
 
+        foreach (var query in _queries.Values)
+        {
+            query.Dispose();
+        }
+
         _commands.Clear();
+        _queries.Clear();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Metadata;
 
@@ -43,36 +42,39 @@ internal static class SqliteValues
         _ => throw new ArgumentException($"A value of type {value.GetType().Name} cannot be stored."),
     };
 
-    /// <summary>Reads column <paramref name="ordinal"/> as the field's CLR type.</summary>
-    /// <remarks>One fetch per value: the storage class decides the raw type, the field type the conversion.</remarks>
-    public static object? Read(SqliteDataReader reader, int ordinal, FieldDefinition field)
+    /// <summary>Reads column <paramref name="ordinal"/> of a stepped statement as the field's CLR type.</summary>
+    /// <remarks>One type probe and one fetch per value; the storage class decides the raw type, the field type the conversion.</remarks>
+    public static object? Read(SQLitePCL.sqlite3_stmt statement, int ordinal, FieldDefinition field)
     {
-        var raw = reader.GetValue(ordinal);
-        if (raw is DBNull)
+        object? raw = SQLitePCL.raw.sqlite3_column_type(statement, ordinal) switch
         {
-            return null;
-        }
-
-        return field.Type switch
-        {
-            FieldType.Number or FieldType.Currency or FieldType.Percent => raw switch
-            {
-                double real => ToDecimal(real),
-                long whole => (decimal)whole,
-                _ => ToDecimal(Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
-            },
-            FieldType.Autonumber => Convert.ToInt64(raw, CultureInfo.InvariantCulture),
-            FieldType.Boolean => Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0,
-            FieldType.Date => ParseDate(Text(raw)),
-            FieldType.DateTime => ParseInstant(Text(raw)),
-            FieldType.Time => TimeOnly.ParseExact(Text(raw), TimeFormat, CultureInfo.InvariantCulture),
-            FieldType.Multiselect or FieldType.Tags => JsonSerializer.Deserialize<List<string>>(Text(raw)) ?? [],
-            FieldType.Json => ParseJson(Text(raw)),
-            _ => Text(raw),
+            SQLitePCL.raw.SQLITE_NULL => null,
+            SQLitePCL.raw.SQLITE_INTEGER => SQLitePCL.raw.sqlite3_column_int64(statement, ordinal),
+            SQLitePCL.raw.SQLITE_FLOAT => SQLitePCL.raw.sqlite3_column_double(statement, ordinal),
+            _ => SQLitePCL.raw.sqlite3_column_text(statement, ordinal).utf8_to_string(),
         };
+        return raw is null ? null : Convert(raw, field);
     }
 
-    private static string Text(object raw) => raw as string ?? Convert.ToString(raw, CultureInfo.InvariantCulture)!;
+    private static object Convert(object raw, FieldDefinition field) => field.Type switch
+    {
+        FieldType.Number or FieldType.Currency or FieldType.Percent => raw switch
+        {
+            double real => ToDecimal(real),
+            long whole => (decimal)whole,
+            _ => ToDecimal(System.Convert.ToDouble(raw, CultureInfo.InvariantCulture)),
+        },
+        FieldType.Autonumber => System.Convert.ToInt64(raw, CultureInfo.InvariantCulture),
+        FieldType.Boolean => System.Convert.ToInt64(raw, CultureInfo.InvariantCulture) != 0,
+        FieldType.Date => ParseDate(Text(raw)),
+        FieldType.DateTime => ParseInstant(Text(raw)),
+        FieldType.Time => TimeOnly.ParseExact(Text(raw), TimeFormat, CultureInfo.InvariantCulture),
+        FieldType.Multiselect or FieldType.Tags => JsonSerializer.Deserialize<List<string>>(Text(raw)) ?? [],
+        FieldType.Json => ParseJson(Text(raw)),
+        _ => Text(raw),
+    };
+
+    private static string Text(object raw) => raw as string ?? System.Convert.ToString(raw, CultureInfo.InvariantCulture)!;
 
     private static DateOnly ParseDate(string text) =>
         text.Length == 10 && text[4] == '-' && text[7] == '-'
@@ -84,7 +86,7 @@ internal static class SqliteValues
             : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
 
     private static decimal ToDecimal(double value) =>
-        double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? Convert.ToDecimal(value) : 0m;
+        double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? System.Convert.ToDecimal(value) : 0m;
 
     private static DateTimeOffset ParseInstant(string text) => InstantText.TryParse(text, out var instant)
         ? instant
