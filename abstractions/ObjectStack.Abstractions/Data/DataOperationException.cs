@@ -51,6 +51,9 @@ public sealed class DataOperationException : Exception
     /// <summary>Gets the record's current version, for <see cref="DataErrorCode.ConcurrentUpdate"/>.</summary>
     public string? CurrentVersion { get; init; }
 
+    /// <summary>Gets, for <see cref="DataErrorCode.ConcurrentUpdate"/>, the record as it is now (as the caller may see it), so a client can merge.</summary>
+    public IReadOnlyDictionary<string, object?>? CurrentRecord { get; init; }
+
     /// <summary>Gets a hint for the caller, such as the field name they probably meant.</summary>
     public string? Hint { get; init; }
 }

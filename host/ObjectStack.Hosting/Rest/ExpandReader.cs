@@ -10,7 +10,7 @@ namespace ObjectStack.Hosting.Rest;
 /// </summary>
 internal static class ExpandReader
 {
-    private static readonly HashSet<string> NestedKeys = new(StringComparer.Ordinal) { "object", "fields", "select", "where", "filter", "expand", "orderBy", "limit", "offset" };
+    private static readonly HashSet<string> NestedKeys = new(StringComparer.Ordinal) { "object", "fields", "select", "where", "filter", "expand" };
 
     /// <summary>Reads a comma list of names, where dots nest.</summary>
     public static List<ExpandRequest> ReadNames(IEnumerable<string> names)

@@ -30,6 +30,11 @@ internal static class RestErrors
             body["currentVersion"] = ex.CurrentVersion;
         }
 
+        if (ex.CurrentRecord is not null)
+        {
+            body["currentRecord"] = ex.CurrentRecord;
+        }
+
         if (ex.Hint is not null)
         {
             body["hint"] = ex.Hint;

@@ -7,7 +7,7 @@ using ObjectStack.Abstractions.Metadata;
 namespace ObjectStack.Hosting.Rest;
 
 /// <summary>Helpers the data handlers share: the guard filter, body reading, services and responses.</summary>
-internal static class RestRequest
+internal static partial class RestRequest
 {
     private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 32 };
 
@@ -38,7 +38,17 @@ internal static class RestRequest
         {
             return RestErrors.From(ex, objectName);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // Anything else is a defect: logged with the request's reference, answered in the data routes' own shape.
+            var logger = http.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("ObjectStack.Rest");
+            LogUnexpected(logger, ex, http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            return RestErrors.Write(StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "An unexpected error occurred.");
+        }
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Unexpected error for {Method} {Path} (reference {Reference}).")]
+    private static partial void LogUnexpected(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string method, PathString path, string reference);
 
     /// <summary>Gets the data engine.</summary>
     public static IDataEngine Engine(HttpContext http) => http.RequestServices.GetRequiredService<IDataEngine>();

@@ -92,6 +92,9 @@ internal sealed class CountCache
             }
         }
 
-        return key.ToString();
+        // Long keys are kept as a digest, so cached totals cost little memory whatever the filter values.
+        return key.Length <= 256
+            ? key.ToString()
+            : "#" + System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 }

@@ -196,7 +196,7 @@ internal sealed class RecordWriter(
             {
                 throw new DataOperationException(
                     DataErrorCode.DeleteRestricted,
-                    $"Cannot delete {obj.Name} {id}: {count} {source.Name} record(s) refer to it through '{field.Name}', which restricts deletes.")
+                    $"Cannot delete {obj.Name} {id}: {source.Name} records refer to it through '{field.Name}', which restricts deletes.")
                 {
                     ObjectName = obj.Name,
                 };

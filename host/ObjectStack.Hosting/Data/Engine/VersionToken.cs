@@ -38,6 +38,7 @@ internal static class VersionToken
             {
                 ObjectName = obj.Name,
                 CurrentVersion = currentVersion,
+                CurrentRecord = current,
             };
         }
     }

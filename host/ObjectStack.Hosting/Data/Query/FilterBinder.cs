@@ -13,6 +13,15 @@ namespace ObjectStack.Hosting.Data.Query;
 /// </summary>
 internal static class FilterBinder
 {
+    /// <summary>The longest text a filter value may hold.</summary>
+    public const int MaxValueLength = 1000;
+
+    /// <summary>The longest <c>$like</c>/<c>$ilike</c> pattern (matching costs pattern × text per row).</summary>
+    public const int MaxPatternLength = 200;
+
+    /// <summary>How many values one filter may bind in all (SQLite binds at most 32,766 per statement).</summary>
+    public const int MaxBoundValues = 20_000;
+
     /// <summary>Returns the bound filter, or null when <paramref name="filter"/> is null.</summary>
     /// <exception cref="Abstractions.Data.DataOperationException">The filter is invalid or too large.</exception>
     public static FilterNode? Bind(ObjectDefinition obj, FilterNode? filter, DataEngineOptions options)
@@ -22,32 +31,55 @@ internal static class FilterBinder
             return null;
         }
 
-        var conditions = 0;
-        return BindNode(obj, filter, options, 1, ref conditions);
+        var budget = new Budget();
+        var bound = BindNode(obj, filter, options, 1, budget);
+        if (budget.Values > MaxBoundValues)
+        {
+            throw DataErrors.InvalidFilter(obj, $"The filter holds {budget.Values} values in all; at most {MaxBoundValues} are allowed.");
+        }
+
+        return bound;
     }
 
-    private static FilterNode BindNode(ObjectDefinition obj, FilterNode node, DataEngineOptions options, int depth, ref int conditions)
+    private sealed class Budget
+    {
+        public int Conditions { get; set; }
+
+        public int Nodes { get; set; }
+
+        public int Values { get; set; }
+    }
+
+    private static FilterNode BindNode(ObjectDefinition obj, FilterNode node, DataEngineOptions options, int depth, Budget budget)
     {
         if (depth > options.MaxFilterDepth)
         {
             throw DataErrors.InvalidFilter(obj, $"The filter nests deeper than {options.MaxFilterDepth} levels.");
         }
 
+        // Logical nodes count too (an empty {} is one), so no filter grows past what the database parses.
+        if (++budget.Nodes > options.MaxFilterConditions * 2)
+        {
+            throw DataErrors.InvalidFilter(obj, $"The filter holds more than {options.MaxFilterConditions * 2} nodes.");
+        }
+
         switch (node)
         {
             case ComparisonFilter comparison:
-                if (++conditions > options.MaxFilterConditions)
+                if (++budget.Conditions > options.MaxFilterConditions)
                 {
                     throw DataErrors.InvalidFilter(obj, $"The filter holds more than {options.MaxFilterConditions} conditions.");
                 }
 
-                return BindComparison(obj, comparison, options);
+                var bound = BindComparison(obj, comparison, options);
+                budget.Values += bound.Value is System.Collections.IList list ? list.Count : 1;
+                return bound;
             case AndFilter and:
-                return new AndFilter(BindChildren(obj, and.Children, options, depth, ref conditions));
+                return new AndFilter(BindChildren(obj, and.Children, options, depth, budget));
             case OrFilter or:
-                return new OrFilter(BindChildren(obj, or.Children, options, depth, ref conditions));
+                return new OrFilter(BindChildren(obj, or.Children, options, depth, budget));
             case NotFilter not:
-                return new NotFilter(BindNode(obj, not.Child, options, depth + 1, ref conditions));
+                return new NotFilter(BindNode(obj, not.Child, options, depth + 1, budget));
             case ConstantFilter constant:
                 return constant;
             default:
@@ -55,12 +87,12 @@ internal static class FilterBinder
         }
     }
 
-    private static List<FilterNode> BindChildren(ObjectDefinition obj, IReadOnlyList<FilterNode> children, DataEngineOptions options, int depth, ref int conditions)
+    private static List<FilterNode> BindChildren(ObjectDefinition obj, IReadOnlyList<FilterNode> children, DataEngineOptions options, int depth, Budget budget)
     {
         var bound = new List<FilterNode>(children.Count);
         foreach (var child in children)
         {
-            bound.Add(BindNode(obj, child, options, depth + 1, ref conditions));
+            bound.Add(BindNode(obj, child, options, depth + 1, budget));
         }
 
         return bound;
@@ -127,6 +159,12 @@ internal static class FilterBinder
         if (raw is JsonElement { ValueKind: JsonValueKind.String } text)
         {
             raw = text.GetString();
+        }
+
+        var limit = op is FilterOperator.Like or FilterOperator.ILike ? MaxPatternLength : MaxValueLength;
+        if (raw is string { Length: var length } && length > limit)
+        {
+            throw DataErrors.InvalidFilter(obj, $"A ${Name(op)} value for '{field.Name}' is {length} characters long; at most {limit} are allowed.");
         }
 
         if (field.IsList)
