@@ -56,23 +56,11 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
 
     internal CountCache Counts { get; } = new();
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RowShape> _shapes = new(StringComparer.Ordinal);
+    private readonly BoundedCache<RowShape> _shapes = new(4096);
 
     /// <summary>Returns the one row shape of a select statement, so rows of the same query share their field names.</summary>
-    internal RowShape ShapeOf(string sql, IReadOnlyList<ObjectStack.Abstractions.Metadata.FieldDefinition> fields)
-    {
-        if (_shapes.TryGetValue(sql, out var shape))
-        {
-            return shape;
-        }
-
-        if (_shapes.Count >= 4096)
-        {
-            _shapes.Clear();
-        }
-
-        return _shapes.GetOrAdd(sql, _ => new RowShape([.. fields.Select(f => f.Name)]));
-    }
+    internal RowShape ShapeOf(string sql, IReadOnlyList<ObjectStack.Abstractions.Metadata.FieldDefinition> fields) =>
+        _shapes.GetOrAdd(sql, () => new RowShape([.. fields.Select(f => f.Name)]));
 
     /// <inheritdoc />
     public async Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Data.Drivers;
@@ -62,38 +61,22 @@ internal sealed class SqliteSession : IDriverSession
         cancellationToken.ThrowIfCancellationRequested();
 
         // Readers reuse a total while its table is unchanged; a writer counts inside its own transaction instead.
+        var filter = FilterSql.Shape(command.Filter, command.Object);
         string? countKey = null;
         long version = 0;
         long? total = null;
         if (command.IncludeTotal && _writeGate is null)
         {
-            var shape = new StringBuilder();
-            var filterValues = new List<object>();
-            if (command.Filter is { } filter)
-            {
-                FilterSql.AppendShape(shape, filter, command.Object, filterValues);
-            }
-
-            countKey = CountCache.Key(command.Object.Name, shape.ToString(), filterValues);
+            countKey = CountCache.Key(command.Object.Name, filter.Key, filter.Values);
             version = _driver.Counts.VersionOf(command.Object.Name);
             if (_driver.Counts.TryGet(countKey, version, out var cached))
             {
                 total = cached;
-                command = new SelectCommand
-                {
-                    Object = command.Object,
-                    Fields = command.Fields,
-                    Filter = command.Filter,
-                    Sort = command.Sort,
-                    Limit = command.Limit,
-                    Offset = command.Offset,
-                    StableOrder = command.StableOrder,
-                    ForUpdate = command.ForUpdate,
-                };
             }
         }
 
-        var (sql, values) = SelectSql.Compile(command, _driver.Statements);
+        var countNow = command.IncludeTotal && total is null;
+        var (sql, values) = SelectSql.Compile(command, filter, countNow, _driver.Statements);
         var result = Run(command.Object.Name, () =>
         {
             var fields = command.Fields;
@@ -114,7 +97,7 @@ internal sealed class SqliteSession : IDriverSession
                     rows.Add(row);
                 }
 
-                if (command.IncludeTotal && query.Count > 1)
+                if (countNow && query.Count > 1)
                 {
                     var count = query.Bind(1, values);
                     total = query.Step(count) ? SQLitePCL.raw.sqlite3_column_int64(count, 0) : 0;
@@ -127,7 +110,7 @@ internal sealed class SqliteSession : IDriverSession
 
             return new SelectResult(rows, total);
         });
-        if (countKey is not null && command.IncludeTotal && total is { } counted)
+        if (countKey is not null && countNow && total is { } counted)
         {
             _driver.Counts.Set(countKey, version, counted);
         }
@@ -139,15 +122,9 @@ internal sealed class SqliteSession : IDriverSession
     {
         ArgumentNullException.ThrowIfNull(obj);
         cancellationToken.ThrowIfCancellationRequested();
-        var values = new List<object>();
-        var shape = new StringBuilder();
-        if (filter is not null)
-        {
-            FilterSql.AppendShape(shape, filter, obj, values);
-        }
-
-        var sql = WriteSql.Count(shape.ToString(), obj, () => SelectSql.Where(filter, obj), _driver.Statements);
-        return Task.FromResult(Run(obj.Name, () => (long)_connection.Command(sql, values).ExecuteScalar()!));
+        var shape = FilterSql.Shape(filter, obj);
+        var sql = WriteSql.Count(shape.Key, obj, () => SelectSql.Where(filter, obj), _driver.Statements);
+        return Task.FromResult(Run(obj.Name, () => (long)_connection.Command(sql, shape.Values).ExecuteScalar()!));
     }
 
     public Task<IReadOnlyDictionary<string, object?>> InsertAsync(ObjectDefinition obj, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken = default)

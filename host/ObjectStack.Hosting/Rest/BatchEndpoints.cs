@@ -278,7 +278,7 @@ internal static class BatchEndpoints
     private static RowResult Failure(string? id, int index, DataOperationException ex)
     {
         var (status, code) = RestErrors.Classify(ex.Code);
-        return new RowResult(id, false, index) { errors = [new RowError(code, status >= 500 ? "The data store is unavailable; retry shortly." : ex.Message, status)] };
+        return new RowResult(id, false, index) { errors = [new RowError(code, RestErrors.PublicMessage(ex, status), status)] };
     }
 
     private static async Task<RowResult> CreateRowAsync(IDataOperations ops, OperationContext caller, string objectName, Dictionary<string, object?> values, CancellationToken ct)

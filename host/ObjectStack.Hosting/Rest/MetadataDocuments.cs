@@ -44,10 +44,7 @@ internal sealed class MetadataDocuments
         ["enable"] = new
         {
             apiEnabled = obj.Enable.ApiEnabled,
-            apiMethods = Enum.GetValues<ApiMethods>()
-                .Where(m => m is not (ApiMethods.None or ApiMethods.All) && (obj.Enable.ApiMethods & m) == m)
-                .Select(m => m.ToString().ToLowerInvariant())
-                .ToList(),
+            apiMethods = ObjectApiGate.Names(obj.Enable.ApiMethods),
             trackHistory = obj.Enable.TrackHistory,
             files = obj.Enable.Files,
             searchable = obj.Enable.Searchable,

@@ -17,11 +17,8 @@ internal static class ObjectApiGate
 
         if (!obj.Enable.Allows(method))
         {
-            var allowed = Enum.GetValues<ApiMethods>()
-                .Where(m => m is not (ApiMethods.None or ApiMethods.All) && (obj.Enable.ApiMethods & m) == m)
-                .Select(m => m.ToString().ToLowerInvariant())
-                .ToList();
-            throw new RestException(405, "OBJECT_API_METHOD_NOT_ALLOWED", $"Object '{objectName}' does not allow '{Describe(method)}' through the API.")
+            var allowed = Names(obj.Enable.ApiMethods);
+            throw new RestException(405, "OBJECT_API_METHOD_NOT_ALLOWED", $"Object '{objectName}' does not allow '{string.Join('+', Names(method))}' through the API.")
             {
                 ObjectName = objectName,
                 Extra = new Dictionary<string, object?> { ["allowed"] = allowed },
@@ -31,6 +28,11 @@ internal static class ObjectApiGate
         return obj;
     }
 
-    private static string Describe(ApiMethods method) => string.Join(
-        "+", Enum.GetValues<ApiMethods>().Where(m => m is not (ApiMethods.None or ApiMethods.All) && (method & m) == m).Select(m => m.ToString().ToLowerInvariant()));
+    /// <summary>The protocol names of the single methods in <paramref name="methods"/>, such as <c>get</c>, <c>list</c>.</summary>
+    public static List<string> Names(ApiMethods methods) =>
+    [
+        .. Enum.GetValues<ApiMethods>()
+            .Where(m => m is not (ApiMethods.None or ApiMethods.All) && (methods & m) == m)
+            .Select(m => m.ToString().ToLowerInvariant()),
+    ];
 }

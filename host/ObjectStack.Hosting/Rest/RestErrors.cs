@@ -15,7 +15,7 @@ internal static class RestErrors
         var (status, code) = Classify(ex.Code);
         var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["error"] = status >= 500 ? "The data store is unavailable; retry shortly." : ex.Message,
+            ["error"] = PublicMessage(ex, status),
             ["code"] = code,
             ["object"] = ex.ObjectName ?? objectName,
         };
@@ -42,6 +42,10 @@ internal static class RestErrors
 
         return Write(status, body);
     }
+
+    /// <summary>The message a caller sees: the engine's own for 4xx; for 5xx a fixed text, so internals never leak.</summary>
+    public static string PublicMessage(DataOperationException ex, int status) =>
+        status >= 500 ? "The data store is unavailable; retry shortly." : ex.Message;
 
     /// <summary>Returns the HTTP status and wire code of an engine error code.</summary>
     public static (int Status, string Code) Classify(DataErrorCode code) => code switch

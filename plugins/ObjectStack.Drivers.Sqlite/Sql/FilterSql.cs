@@ -11,6 +11,19 @@ namespace ObjectStack.Drivers.Sqlite.Sql;
 /// </summary>
 internal static class FilterSql
 {
+    /// <summary>Returns the shape key of <paramref name="filter"/> and its values in placeholder order (empty for no filter).</summary>
+    public static FilterShape Shape(FilterNode? filter, ObjectDefinition obj)
+    {
+        var key = new StringBuilder();
+        var values = new List<object>();
+        if (filter is not null)
+        {
+            AppendShape(key, filter, obj, values);
+        }
+
+        return new FilterShape(key.ToString(), values);
+    }
+
     /// <summary>Appends the shape of <paramref name="node"/> and collects its values in placeholder order.</summary>
     public static void AppendShape(StringBuilder key, FilterNode node, ObjectDefinition obj, List<object> parameters)
     {
@@ -223,3 +236,8 @@ internal static class FilterSql
         }
     }
 }
+
+/// <summary>A filter's shape key and its parameter values, computed once per query and shared by the page and its count.</summary>
+/// <param name="Key">The shape: fields, operators and list lengths, never values.</param>
+/// <param name="Values">The values to bind, <c>@p0</c> first.</param>
+internal sealed record FilterShape(string Key, List<object> Values);

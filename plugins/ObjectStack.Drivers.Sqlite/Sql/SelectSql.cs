@@ -9,20 +9,22 @@ namespace ObjectStack.Drivers.Sqlite.Sql;
 /// <summary>Compiles a <see cref="SelectCommand"/> into SQL once per shape, and its parameter values every time.</summary>
 internal static class SelectSql
 {
-    public static (string Sql, List<object> Parameters) Compile(SelectCommand command, StatementCache cache)
+    /// <summary>Compiles the page statement, followed by its count when <paramref name="includeTotal"/>.</summary>
+    /// <param name="command">The select.</param>
+    /// <param name="filter">The command's filter shape (see <see cref="FilterSql.Shape"/>).</param>
+    /// <param name="includeTotal">Whether to count every matching record in the same command.</param>
+    /// <param name="cache">The statement cache.</param>
+    public static (string Sql, List<object> Parameters) Compile(SelectCommand command, FilterShape filter, bool includeTotal, StatementCache cache)
     {
-        var parameters = new List<object>();
+        var parameters = new List<object>(filter.Values.Count + 2);
+        parameters.AddRange(filter.Values);
         var key = new StringBuilder(128).Append("S:").Append(command.Object.Name).Append('|');
         foreach (var field in command.Fields)
         {
             key.Append(field.Name).Append(',');
         }
 
-        key.Append("|w:");
-        if (command.Filter is { } filter)
-        {
-            FilterSql.AppendShape(key, filter, command.Object, parameters);
-        }
+        key.Append("|w:").Append(filter.Key);
 
         key.Append("|o:");
         foreach (var sort in command.Sort)
@@ -42,7 +44,7 @@ internal static class SelectSql
             parameters.Add((long)command.Offset);
         }
 
-        if (command.IncludeTotal)
+        if (includeTotal)
         {
             key.Append("|t");
         }
@@ -52,11 +54,11 @@ internal static class SelectSql
             key.Append("|s");
         }
 
-        var sql = cache.GetOrAdd(key.ToString(), () => Render(command));
+        var sql = cache.GetOrAdd(key.ToString(), () => Render(command, filter.Values.Count, includeTotal));
         return (sql, parameters);
     }
 
-    private static string Render(SelectCommand command)
+    private static string Render(SelectCommand command, int filterParameters, bool includeTotal)
     {
         var sql = new StringBuilder(256).Append("SELECT ");
         for (var i = 0; i < command.Fields.Count; i++)
@@ -67,7 +69,7 @@ internal static class SelectSql
         sql.Append(" FROM ").Append(Quote.Id(command.Object.Name));
         var where = Where(command.Filter, command.Object);
         sql.Append(where);
-        var next = CountParameters(command.Filter, command.Object);
+        var next = filterParameters;
 
         for (var i = 0; i < command.Sort.Count; i++)
         {
@@ -99,7 +101,7 @@ internal static class SelectSql
         }
 
         // The total rides in the same command: one round trip, and the count uses the indexes instead of the sort.
-        if (command.IncludeTotal)
+        if (includeTotal)
         {
             sql.Append("; SELECT COUNT(*) FROM ").Append(Quote.Id(command.Object.Name)).Append(where);
         }
@@ -119,17 +121,5 @@ internal static class SelectSql
         var next = 0;
         FilterSql.Render(where, filter, obj, ref next);
         return where.ToString();
-    }
-
-    private static int CountParameters(FilterNode? filter, ObjectDefinition obj)
-    {
-        if (filter is null)
-        {
-            return 0;
-        }
-
-        var parameters = new List<object>();
-        FilterSql.AppendShape(new StringBuilder(), filter, obj, parameters);
-        return parameters.Count;
     }
 }

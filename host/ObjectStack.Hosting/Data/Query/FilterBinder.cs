@@ -201,13 +201,5 @@ internal static class FilterBinder
 
     private static bool IsNull(object? value) => value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined };
 
-    private static string Name(FilterOperator op) => op switch
-    {
-        FilterOperator.IContains => "icontains",
-        FilterOperator.NotContains => "notContains",
-        FilterOperator.StartsWith => "startsWith",
-        FilterOperator.EndsWith => "endsWith",
-        FilterOperator.ILike => "ilike",
-        _ => op.ToString().ToLowerInvariant(),
-    };
+    private static string Name(FilterOperator op) => FilterParser.NameOf(op);
 }

@@ -34,7 +34,15 @@ public static class FilterParser
         ["$exists"] = FilterOperator.Exists,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<FilterOperator, string> OperatorNames =
+        DollarOperators.ToFrozenDictionary(p => p.Value, p => p.Key[1..]);
+
     private static readonly FrozenDictionary<string, FilterOperator> ArrayOperators = BuildArrayOperators();
+
+    /// <summary>Returns the wire name of an operator without its <c>$</c>, such as <c>notContains</c>.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>The name.</returns>
+    public static string NameOf(FilterOperator op) => OperatorNames[op];
 
     /// <summary>Parses a filter given as JSON text (a query-string value).</summary>
     /// <param name="json">The JSON text; empty or whitespace means no filter.</param>
