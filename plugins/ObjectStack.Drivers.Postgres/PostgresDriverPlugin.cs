@@ -1,18 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ObjectStack.Abstractions.Capabilities;
 using ObjectStack.Abstractions.Plugins;
 
 [assembly: ObjectStackPlugin(
     typeof(ObjectStack.Drivers.Postgres.PostgresDriverPlugin),
     "objectstack.driver.postgres",
+    Provides = [CapabilityIds.PostgresDriver],
     Description = "The PostgreSQL datasource for production (Npgsql).")]
 
 namespace ObjectStack.Drivers.Postgres;
 
-/// <summary>The entry of the <c>objectstack.driver.postgres</c> plugin.</summary>
-/// <remarks>
-/// The plugin loads and composes, but does not provide its capability (<c>objectstack.driver.postgres</c>) yet: its manifest declares
-/// nothing under <c>Provides</c>, so discovery reports the capability as unavailable and an app that requires it
-/// is refused at boot.
-/// </remarks>
+/// <summary>The entry of the <c>objectstack.driver.postgres</c> plugin: registers the PostgreSQL datasource.</summary>
 public sealed class PostgresDriverPlugin : ObjectStackPlugin
 {
+    /// <summary>The environment variable that names the database; it overrides the <c>url</c> option.</summary>
+    public const string DatabaseUrlVariable = "OS_DATABASE_URL";
+
+    /// <inheritdoc />
+    public override void ConfigureServices(PluginServiceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var unknown = context.Configuration.GetChildren().Select(c => c.Key)
+            .Where(k => !PostgresDriverOptions.Keys.Contains(k, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"unknown option(s) {string.Join(", ", unknown.Select(k => $"'{k}'"))}; the options are {string.Join(", ", PostgresDriverOptions.Keys.Select(k => $"'{k}'"))}.");
+        }
+
+        var options = new PostgresDriverOptions();
+        context.Configuration.Bind(options);
+        if (Environment.GetEnvironmentVariable(DatabaseUrlVariable) is { Length: > 0 } url)
+        {
+            options.Url = url;
+        }
+
+        context.Services.AddObjectStackPostgres(options);
+    }
 }

@@ -56,4 +56,8 @@ public sealed class DataOperationException : Exception
 
     /// <summary>Gets a hint for the caller, such as the field name they probably meant.</summary>
     public string? Hint { get; init; }
+
+    /// <summary>Gets, for <see cref="DataErrorCode.Unavailable"/>, how long the caller should wait before retrying, when the driver knows
+    /// (such as the time left before a tripped circuit admits requests again); null for "shortly".</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -40,7 +40,7 @@ internal static class RestErrors
             body["hint"] = ex.Hint;
         }
 
-        return Write(status, body);
+        return Write(status, body, ex.RetryAfter);
     }
 
     /// <summary>The message a caller sees: the engine's own for 4xx; for 5xx a fixed text, so internals never leak.</summary>
@@ -87,24 +87,28 @@ internal static class RestErrors
     public static IResult Write(int status, string code, string message) =>
         Write(status, new Dictionary<string, object?>(StringComparer.Ordinal) { ["error"] = message, ["code"] = code });
 
-    private static ErrorResult Write(int status, Dictionary<string, object?> body)
+    private static ErrorResult Write(int status, Dictionary<string, object?> body, TimeSpan? retryAfter = null)
     {
         if (body.TryGetValue("object", out var name) && name is null)
         {
             body.Remove("object");
         }
 
-        return new ErrorResult(status, body);
+        return new ErrorResult(status, body, retryAfter);
     }
 
-    private sealed class ErrorResult(int status, Dictionary<string, object?> body) : IResult
+    /// <summary>The <c>Retry-After</c> value in whole seconds: at least 1, at most an hour.</summary>
+    public static string RetryAfterSeconds(TimeSpan? retryAfter) =>
+        Math.Clamp((int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds), 1, 3600).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class ErrorResult(int status, Dictionary<string, object?> body, TimeSpan? retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = status;
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
-                httpContext.Response.Headers.RetryAfter = "1";
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
             }
 
             if (status >= 500)

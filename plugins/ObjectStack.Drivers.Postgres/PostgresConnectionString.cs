@@ -1,0 +1,162 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Npgsql;
+
+namespace ObjectStack.Drivers.Postgres;
+
+/// <summary>
+/// Turns the driver options into an Npgsql connection string: reads <c>postgres://</c> URLs (percent-decoded user
+/// and password, <c>sslmode</c>, <c>sslrootcert</c>, <c>application_name</c>, <c>connect_timeout</c>) or key=value
+/// strings, then applies the pool, timeout and TLS options. Errors never repeat the password.
+/// </summary>
+internal static class PostgresConnectionString
+{
+    private static readonly Dictionary<string, SslMode> SslModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["disable"] = Npgsql.SslMode.Disable,
+        ["allow"] = Npgsql.SslMode.Allow,
+        ["prefer"] = Npgsql.SslMode.Prefer,
+        ["require"] = Npgsql.SslMode.Require,
+        ["verify-ca"] = Npgsql.SslMode.VerifyCA,
+        ["verify-full"] = Npgsql.SslMode.VerifyFull,
+    };
+
+    /// <summary>Builds the connection string.</summary>
+    public static bool TryBuild(PostgresDriverOptions options, [NotNullWhen(true)] out NpgsqlConnectionStringBuilder? builder, out string? error)
+    {
+        builder = null;
+        error = null;
+        var url = options.Url?.Trim() ?? string.Empty;
+        try
+        {
+            builder = url.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+                ? FromUrl(url)
+                : new NpgsqlConnectionStringBuilder(url);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
+        {
+            error = $"'url' is not a valid PostgreSQL URL or connection string ({Redact(ex.Message, url)}).";
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(builder.Host))
+        {
+            error = "'url' names no host.";
+            builder = null;
+            return false;
+        }
+
+        if (options.SslMode is { } mode)
+        {
+            if (!SslModes.TryGetValue(mode, out var parsed))
+            {
+                error = $"'sslMode' must be one of {string.Join(", ", SslModes.Keys)}.";
+                builder = null;
+                return false;
+            }
+
+            builder.SslMode = parsed;
+        }
+
+        if (options.SslRootCert is { } rootCert)
+        {
+            builder.RootCertificate = rootCert;
+        }
+
+        if (builder.SslMode is Npgsql.SslMode.VerifyCA or Npgsql.SslMode.VerifyFull && builder.RootCertificate is { } ca && !File.Exists(ca))
+        {
+            error = $"the CA certificate file '{ca}' (sslrootcert) does not exist.";
+            builder = null;
+            return false;
+        }
+
+        builder.Pooling = true;
+        builder.MaxPoolSize = options.MaxPoolSize;
+        builder.MinPoolSize = options.MinPoolSize;
+        builder.Timeout = options.ConnectTimeoutSeconds;
+        builder.CommandTimeout = options.CommandTimeoutSeconds;
+        builder.SearchPath = options.Schema;
+        builder.ApplicationName ??= "objectstack";
+
+        // Statements repeat by shape; let Npgsql prepare the frequent ones on each connection.
+        builder.MaxAutoPrepare = 256;
+        builder.AutoPrepareMinUsages = 2;
+        builder.IncludeErrorDetail = false;
+        return true;
+    }
+
+    /// <summary>Describes the datasource without credentials, such as <c>postgres://app@db:5432/crm</c>.</summary>
+    public static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        string.Create(CultureInfo.InvariantCulture, $"postgres://{(builder.Username is { } user ? Uri.EscapeDataString(user) + "@" : string.Empty)}{builder.Host}:{builder.Port}/{builder.Database}");
+
+    /// <summary>The TLS mode in libpq spelling, such as <c>verify-full</c>.</summary>
+    public static string SslModeName(SslMode mode) => SslModes.First(m => m.Value == mode).Key;
+
+    private static NpgsqlConnectionStringBuilder FromUrl(string url)
+    {
+        var uri = new Uri(url);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = Uri.UnescapeDataString(uri.Host.Trim('[', ']')),
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } database ? database : null,
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            if (colon >= 0)
+            {
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            }
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            switch (key)
+            {
+                case "sslmode":
+                    builder.SslMode = SslModes.TryGetValue(value, out var mode) ? mode : throw new FormatException($"sslmode '{value}' is not one of {string.Join(", ", SslModes.Keys)}");
+                    break;
+                case "sslrootcert":
+                    builder.RootCertificate = value;
+                    break;
+                case "application_name":
+                    builder.ApplicationName = value;
+                    break;
+                case "connect_timeout":
+                    builder.Timeout = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new FormatException($"the URL parameter '{key}' is not supported; use sslmode, sslrootcert, application_name or connect_timeout");
+            }
+        }
+
+        return builder;
+    }
+
+    // Parser messages may quote what they could not read; no part of a password survives into the error.
+    private static string Redact(string message, string url)
+    {
+        var secrets = new List<string>();
+        if (url.Contains("://", StringComparison.Ordinal) && url.IndexOf('@', StringComparison.Ordinal) is > 0 and var at)
+        {
+            var userInfo = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..at];
+            if (userInfo.IndexOf(':', StringComparison.Ordinal) is >= 0 and var colon)
+            {
+                secrets.Add(userInfo[(colon + 1)..]);
+            }
+        }
+
+        secrets.AddRange(System.Text.RegularExpressions.Regex.Matches(url, @"(?i)password\s*=\s*([^;]*)").Select(m => m.Groups[1].Value.Trim()));
+        foreach (var secret in secrets.Where(s => s.Length > 0))
+        {
+            message = message.Replace(secret, "***", StringComparison.Ordinal).Replace(Uri.UnescapeDataString(secret), "***", StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+}
