@@ -2,9 +2,9 @@
 # Builds everything and runs every test project. The last line is "N passed, N failed[, N skipped]";
 # the exit code is non-zero on any failure. Used as-is by .ci/run.
 #
-# Servers: none yet. Tests that need PostgreSQL, LDAP, OIDC, SMTP or S3 arrive with their capabilities, and
-# this script will start those servers on 5xxxx loopback ports and stop them by PID on exit. The client conformance
-# step (tests/client-conformance, Node + npm) starts `os serve` itself on a free 5xxxx port and stops it by PID.
+# Servers: a throwaway PostgreSQL cluster on a free 5xxxx loopback port (build/services/postgres.sh; installed from
+# apt when absent), exported as OS_TEST_DATABASE_URL and stopped on exit. The client conformance step
+# (tests/client-conformance, Node + npm) starts `os serve` itself on a free 5xxxx port and stops it by PID.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +15,23 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+
+free_port() {
+  local port
+  for port in $(seq "$1" "$2"); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+step "start PostgreSQL for the tests"
+pg_dir="$(mktemp -d /tmp/os-test-pg.XXXXXX)"
+cleanup() { build/services/postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
+trap cleanup EXIT
+pg_port="$(free_port 55432 55499)" || die "no free port for PostgreSQL in 55432-55499"
+OS_TEST_DATABASE_URL="$(build/services/postgres.sh start "$pg_dir" "$pg_port")" || die "PostgreSQL did not start"
+export OS_TEST_DATABASE_URL
+echo "PostgreSQL at $OS_TEST_DATABASE_URL"
 
 step "build ($configuration)"
 dotnet build Plugins.sln -c "$configuration" -nologo -clp:ErrorsOnly || die "build failed"

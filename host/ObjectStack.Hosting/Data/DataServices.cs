@@ -33,8 +33,12 @@ internal static class DataServices
             sp.GetRequiredService<AccessGate>(),
             sp.GetServices<IRecordInterceptor>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DataReadiness>();
         services.AddSingleton<IDataEngine>(sp => new DataEngine(
-            DataDriverSelection.Single(sp.GetServices<IDataDriver>()), sp.GetRequiredService<RecordReader>(), sp.GetRequiredService<RecordWriter>()));
+            DataDriverSelection.Single(sp.GetServices<IDataDriver>()),
+            sp.GetRequiredService<RecordReader>(),
+            sp.GetRequiredService<RecordWriter>(),
+            sp.GetRequiredService<DataReadiness>()));
         services.AddSingleton<IDataOperations>(sp => sp.GetRequiredService<IDataEngine>());
         services.AddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<MetadataRegistry>(),

@@ -48,13 +48,15 @@ internal static class CoreEndpoints
         {
             NoStore(context);
             var state = runtime.State;
-            if (state == RuntimeState.Ready)
+            var data = context.RequestServices.GetService<Data.DataReadiness>();
+            if (state == RuntimeState.Ready && data?.IsReady != false)
             {
                 return Results.Json(new { success = true, data = new { status = "ready" } });
             }
 
             context.Response.Headers.RetryAfter = "1";
-            return ApiErrors.Result(StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE", $"The runtime is {state.ToString().ToLowerInvariant()}.");
+            var reason = state == RuntimeState.Ready ? $"The runtime is not ready: {data?.Problem}." : $"The runtime is {state.ToString().ToLowerInvariant()}.";
+            return ApiErrors.Result(StatusCodes.Status503ServiceUnavailable, "SERVICE_UNAVAILABLE", reason);
         }).WithName("objectstack.ready");
     }
 

@@ -8,12 +8,12 @@ namespace ObjectStack.Hosting.Data.Engine;
 /// The data engine: each call runs in its own driver session — a read session for reads, a write session committed
 /// at the end for writes — and <see cref="BeginTransactionAsync"/> shares one write session across several calls.
 /// </summary>
-internal sealed class DataEngine(IDataDriver driver, RecordReader reader, RecordWriter writer) : IDataEngine
+internal sealed class DataEngine(IDataDriver driver, RecordReader reader, RecordWriter writer, DataReadiness readiness) : IDataEngine
 {
     /// <inheritdoc />
     public async Task<QueryResult> FindAsync(OperationContext context, RecordQuery query, CancellationToken cancellationToken = default)
     {
-        await using var session = await driver.OpenSessionAsync(writable: false, cancellationToken).ConfigureAwait(false);
+        await using var session = await OpenSessionAsync(writable: false, cancellationToken).ConfigureAwait(false);
         return await reader.FindAsync(session, context, query, cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ internal sealed class DataEngine(IDataDriver driver, RecordReader reader, Record
         IReadOnlyList<ExpandRequest>? expand = null,
         CancellationToken cancellationToken = default)
     {
-        await using var session = await driver.OpenSessionAsync(writable: false, cancellationToken).ConfigureAwait(false);
+        await using var session = await OpenSessionAsync(writable: false, cancellationToken).ConfigureAwait(false);
         return await reader.GetAsync(session, context, objectName, id, fields, expand, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,13 +55,20 @@ internal sealed class DataEngine(IDataDriver driver, RecordReader reader, Record
 
     /// <inheritdoc />
     public async Task<IDataTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        new DataTransaction(await driver.OpenSessionAsync(writable: true, cancellationToken).ConfigureAwait(false), reader, writer);
+        new DataTransaction(await OpenSessionAsync(writable: true, cancellationToken).ConfigureAwait(false), reader, writer);
 
     private async Task<T> WriteAsync<T>(Func<IDriverSession, Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var session = await driver.OpenSessionAsync(writable: true, cancellationToken).ConfigureAwait(false);
+        await using var session = await OpenSessionAsync(writable: true, cancellationToken).ConfigureAwait(false);
         var result = await write(session).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    // Until the schema is applied the tables may not exist yet (the database was unreachable at boot): refuse with
+    // 503 rather than letting the driver fail on a missing table.
+    private Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken) =>
+        readiness.SchemaApplied
+            ? driver.OpenSessionAsync(writable, cancellationToken)
+            : throw new DataOperationException(DataErrorCode.Unavailable, $"The data layer is not ready: {readiness.Problem}.") { RetryAfter = TimeSpan.FromSeconds(2) };
 }
