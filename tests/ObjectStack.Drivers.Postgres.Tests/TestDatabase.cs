@@ -51,6 +51,7 @@ internal static class TestDatabase
         var options = new PostgresDriverOptions { Url = url };
         PostgresConnectionString.TryBuild(options, out var builder, out _);
         builder!.Pooling = false;
+        builder.ApplicationName = "objectstack-tests";
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
