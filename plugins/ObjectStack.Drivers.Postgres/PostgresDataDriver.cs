@@ -13,7 +13,7 @@ namespace ObjectStack.Drivers.Postgres;
 /// write in one (READ COMMITTED, row locks for updates), and a resilience pipeline that retries connection
 /// attempts and idempotent reads and turns a dead database into fast 503s.
 /// </summary>
-public sealed partial class PostgresDataDriver : IDataDriver, IAsyncDisposable, IDisposable
+public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchemaManager _schema;
@@ -111,6 +111,14 @@ public sealed partial class PostgresDataDriver : IDataDriver, IAsyncDisposable, 
                 ?? new DataOperationException(DataErrorCode.Unavailable, "The database cannot be reached.", ex);
         }
     }
+
+    /// <inheritdoc />
+    public Task<BackupSummary> BackupAsync(string path, CancellationToken cancellationToken = default) =>
+        new Backup.PostgresBackup(this).BackupAsync(path, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BackupSummary> RestoreAsync(string path, bool force, CancellationToken cancellationToken = default) =>
+        new Backup.PostgresBackup(this).RestoreAsync(path, force, cancellationToken);
 
     /// <summary>Drops idle pooled connections, so no prepared statement outlives a schema change or a restore.</summary>
     internal void ResetConnections() => NpgsqlConnection.ClearPool(new NpgsqlConnection(_dataSource.ConnectionString));

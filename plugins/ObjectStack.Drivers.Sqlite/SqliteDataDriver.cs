@@ -11,7 +11,7 @@ namespace ObjectStack.Drivers.Sqlite;
 /// The SQLite datasource: one database file in WAL mode, pooled connections for readers and a single writer at a
 /// time (SQLite's own model), made explicit with a gate so writers queue in order instead of failing busy.
 /// </summary>
-public sealed class SqliteDataDriver : IDataDriver, IDisposable
+public sealed class SqliteDataDriver : IDataDriver, IDataBackup, IDisposable
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteDriverOptions _options;
@@ -84,6 +84,14 @@ public sealed class SqliteDataDriver : IDataDriver, IDisposable
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public Task<BackupSummary> BackupAsync(string path, CancellationToken cancellationToken = default) =>
+        new Backup.SqliteBackup(this).BackupAsync(path, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<BackupSummary> RestoreAsync(string path, bool force, CancellationToken cancellationToken = default) =>
+        new Backup.SqliteBackup(this).RestoreAsync(path, force, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()

@@ -29,6 +29,8 @@ internal static class CommandLine
         root.Subcommands.Add(ValidateCommand.Create(environment));
         root.Subcommands.Add(PluginsCommand.Create(environment));
         root.Subcommands.Add(MigrateCommand.Create(environment));
+        root.Subcommands.Add(BackupCommand.CreateBackup(environment));
+        root.Subcommands.Add(BackupCommand.CreateRestore(environment));
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -23,4 +23,7 @@ internal static class ExitCodes
 
     /// <summary>The metadata needs destructive schema changes that were not allowed.</summary>
     public const int MigrationRefused = 6;
+
+    /// <summary>A restore was refused: the file is not a backup of this driver, or the database holds records and --force was not given.</summary>
+    public const int Refused = 7;
 }

@@ -19,7 +19,7 @@ internal sealed class PostgresSchemaManager(PostgresDataDriver driver) : ISchema
     public const string HistoryTable = "_os_schema_history";
 
     /// <summary>The advisory lock key that serializes migrations ("objectst" in ASCII).</summary>
-    private const long MigrationLock = 0x6F626A6563747374;
+    internal const long MigrationLock = 0x6F626A6563747374;
 
     private const string CreateHistoryTable =
         $"CREATE TABLE IF NOT EXISTS \"{HistoryTable}\" (\"id\" bigserial PRIMARY KEY, \"applied_at\" timestamptz NOT NULL, \"kind\" text NOT NULL, \"table_name\" text NOT NULL, \"description\" text NOT NULL)";
