@@ -37,6 +37,12 @@ public sealed class ObjectStackOptions
     /// <summary>Gets or sets the base path of the API. The default is <c>/api/v1</c>.</summary>
     public string ApiBasePath { get; set; } = "/api/v1";
 
+    /// <summary>
+    /// Gets or sets the database URL. A PostgreSQL URL selects the PostgreSQL driver when the configuration enables no
+    /// driver, and overrides its <c>url</c> option. The default is the value of <c>OS_DATABASE_URL</c>.
+    /// </summary>
+    public string? DatabaseUrl { get; set; } = Environment.GetEnvironmentVariable(Composition.PluginSetResolver.DatabaseUrlVariable);
+
     /// <summary>Gets the bounds of the data engine: page sizes, filter limits, batch size.</summary>
     public Data.DataEngineOptions Data { get; } = new();
 

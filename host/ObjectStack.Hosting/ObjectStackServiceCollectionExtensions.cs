@@ -43,7 +43,7 @@ public static class ObjectStackServiceCollectionExtensions
         var searchPaths = options.PluginPaths.Select(p => new PluginSearchPath(p, MustExist: true))
             .Concat(options.OptionalPluginPaths.Select(p => new PluginSearchPath(p, MustExist: false)));
         var catalog = PluginCatalog.Discover(searchPaths, options.InProcessPlugins);
-        var plan = PluginSetResolver.Resolve(catalog, configuration);
+        var plan = PluginSetResolver.Resolve(catalog, configuration, options.DatabaseUrl);
         var plugins = PluginActivator.Activate(plan, services);
         var runtime = new ObjectStackRuntime(configuration, catalog, plan, plugins, options.ApiBasePath.TrimEnd('/'));
 

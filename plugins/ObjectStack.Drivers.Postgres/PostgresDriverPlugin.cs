@@ -14,9 +14,6 @@ namespace ObjectStack.Drivers.Postgres;
 /// <summary>The entry of the <c>objectstack.driver.postgres</c> plugin: registers the PostgreSQL datasource.</summary>
 public sealed class PostgresDriverPlugin : ObjectStackPlugin
 {
-    /// <summary>The environment variable that names the database; it overrides the <c>url</c> option.</summary>
-    public const string DatabaseUrlVariable = "OS_DATABASE_URL";
-
     /// <inheritdoc />
     public override void ConfigureServices(PluginServiceContext context)
     {
@@ -30,12 +27,8 @@ public sealed class PostgresDriverPlugin : ObjectStackPlugin
         }
 
         var options = new PostgresDriverOptions();
+        // The host puts OS_DATABASE_URL into 'url' (the environment wins over objectstack.json).
         context.Configuration.Bind(options);
-        if (Environment.GetEnvironmentVariable(DatabaseUrlVariable) is { Length: > 0 } url)
-        {
-            options.Url = url;
-        }
-
         context.Services.AddObjectStackPostgres(options);
     }
 }

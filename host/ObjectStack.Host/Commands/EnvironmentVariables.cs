@@ -24,6 +24,9 @@ internal static class EnvironmentVariables
     /// <summary>Minimum log level.</summary>
     public const string LogLevel = "OS_LOG_LEVEL";
 
+    /// <summary>The database (a postgres:// URL or key=value string): selects and configures the PostgreSQL driver.</summary>
+    public const string DatabaseUrl = Hosting.Composition.PluginSetResolver.DatabaseUrlVariable;
+
     /// <summary>text or json.</summary>
     public const string LogFormat = "OS_LOG_FORMAT";
 }

@@ -27,6 +27,9 @@ internal sealed record HostSettings
 
     public required bool JsonLogs { get; init; }
 
+    /// <summary>Gets the database URL from <c>OS_DATABASE_URL</c>, or null: it selects and configures the PostgreSQL driver.</summary>
+    public string? DatabaseUrl { get; init; }
+
     /// <summary>Where plugins are looked for: the bundled folder when it exists, and every operator-named folder, which must.</summary>
     public IEnumerable<PluginSearchPath> SearchPaths =>
         PluginPaths.Select(p => new PluginSearchPath(p, MustExist: true)).Prepend(new PluginSearchPath(BundledPluginsPath, MustExist: false));
@@ -78,6 +81,7 @@ internal sealed record HostSettings
             EnvironmentName = environmentName,
             LogLevel = logLevel,
             JsonLogs = format == "json",
+            DatabaseUrl = environment(EnvironmentVariables.DatabaseUrl) is { Length: > 0 } databaseUrl ? databaseUrl : null,
         };
     }
 

@@ -72,7 +72,7 @@ internal static class PluginsCommand
 
         try
         {
-            var plan = PluginSetResolver.Resolve(catalog, StackConfigurationReader.ReadFile(settings.ConfigurationPath));
+            var plan = PluginSetResolver.Resolve(catalog, StackConfigurationReader.ReadFile(settings.ConfigurationPath), settings.DatabaseUrl);
             return plan.Plugins.ToDictionary(p => p.Candidate.Manifest.Id, p => p.Reason, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is ObjectStackConfigurationException or PluginCompositionException)

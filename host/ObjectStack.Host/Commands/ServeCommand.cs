@@ -74,6 +74,7 @@ internal static class ServeCommand
         builder.Services.AddObjectStack(options =>
         {
             options.Configuration = configuration;
+            options.DatabaseUrl = settings.DatabaseUrl;
             options.OptionalPluginPaths.Add(settings.BundledPluginsPath);
             foreach (var path in settings.PluginPaths)
             {

@@ -21,7 +21,7 @@ internal static class ValidateCommand
             {
                 var settings = HostSettings.Resolve(parseResult.GetValue(config), parseResult.GetValue(pluginsPath) ?? [], null, null, environment);
                 var configuration = StackConfigurationReader.ReadFile(settings.ConfigurationPath);
-                var plan = PluginSetResolver.Resolve(Discover(settings), configuration);
+                var plan = PluginSetResolver.Resolve(Discover(settings), configuration, settings.DatabaseUrl);
                 output.WriteLine($"{settings.ConfigurationPath} is valid.");
                 output.WriteLine(plan.Plugins.Count == 0 ? "No plugins are enabled." : "Plugins, in start order:");
                 foreach (var plugin in plan.Plugins)

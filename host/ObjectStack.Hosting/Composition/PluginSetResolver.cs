@@ -16,12 +16,17 @@ public static class PluginSetResolver
     /// <summary>Gets the version of ObjectStack.Abstractions this host carries.</summary>
     public static NuGetVersion HostAbstractionsVersion { get; } = ReadHostAbstractionsVersion();
 
+    /// <summary>The environment variable naming the database; it selects and configures the PostgreSQL driver.</summary>
+    public const string DatabaseUrlVariable = "OS_DATABASE_URL";
+
     /// <summary>Resolves the plugin set.</summary>
     /// <param name="catalog">Every plugin the host can see.</param>
     /// <param name="configuration">The enabled plugins and required capabilities.</param>
+    /// <param name="databaseUrl">The database URL (<c>OS_DATABASE_URL</c>), or null: a PostgreSQL URL selects the
+    /// PostgreSQL driver when none is enabled, and becomes its <c>url</c> option, overriding the configuration's.</param>
     /// <returns>The plugins in start order.</returns>
     /// <exception cref="PluginCompositionException">A plugin is missing, broken, incompatible, ambiguous or part of a cycle.</exception>
-    public static PluginPlan Resolve(PluginCatalog catalog, StackConfiguration configuration)
+    public static PluginPlan Resolve(PluginCatalog catalog, StackConfiguration configuration, string? databaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -57,7 +62,7 @@ public static class PluginSetResolver
             }
         }
 
-        ChooseDataDriver(catalog, selected, problems);
+        ChooseDataDriver(catalog, selected, problems, string.IsNullOrWhiteSpace(databaseUrl) ? null : databaseUrl.Trim());
         foreach (var plugin in selected.Values)
         {
             CheckCompatibility(plugin.Candidate, problems);
@@ -107,19 +112,53 @@ public static class PluginSetResolver
     }
 
     /// <summary>Adds the embedded SQLite driver when no driver is enabled and refuses several drivers at once.</summary>
-    private static void ChooseDataDriver(PluginCatalog catalog, Dictionary<string, PlannedPlugin> selected, List<PluginProblem> problems)
+    private static void ChooseDataDriver(PluginCatalog catalog, Dictionary<string, PlannedPlugin> selected, List<PluginProblem> problems, string? databaseUrl)
     {
         static bool IsDriver(PluginCandidate c) => c.Manifest.Provides.Any(p => p.StartsWith(DriverCapabilityPrefix, StringComparison.Ordinal));
         var drivers = selected.Values.Where(p => IsDriver(p.Candidate)).Select(p => p.Candidate.Manifest.Id).Order(StringComparer.Ordinal).ToList();
         if (drivers.Count > 1)
         {
             problems.Add(new(drivers[1], $"is a data driver, as is '{drivers[0]}'; enable exactly one data driver."));
+            return;
         }
-        else if (drivers.Count == 0
-            && catalog.Candidates.FirstOrDefault(c => c.Manifest.Provides.Contains(Abstractions.Capabilities.CapabilityIds.SqliteDriver)) is { } sqlite)
+
+        var postgres = Abstractions.Capabilities.CapabilityIds.PostgresDriver;
+        if (drivers.Count == 0)
         {
-            selected.Add(sqlite.Manifest.Id, new PlannedPlugin(sqlite, null, "added: no data driver is enabled, so the embedded SQLite driver is used", AddedAutomatically: true));
+            var capability = databaseUrl is null ? Abstractions.Capabilities.CapabilityIds.SqliteDriver : postgres;
+            if (catalog.Candidates.FirstOrDefault(c => c.Manifest.Provides.Contains(capability)) is { } driver)
+            {
+                var reason = databaseUrl is null
+                    ? "added: no data driver is enabled, so the embedded SQLite driver is used"
+                    : $"added: {DatabaseUrlVariable} names the database";
+                selected.Add(driver.Manifest.Id, new PlannedPlugin(driver, null, reason, AddedAutomatically: true));
+                drivers.Add(driver.Manifest.Id);
+            }
+            else if (databaseUrl is not null)
+            {
+                problems.Add(new("(app)", $"{DatabaseUrlVariable} is set, but no plugin in {DescribeFolders(catalog)} provides capability '{postgres}'."));
+                return;
+            }
         }
+
+        if (databaseUrl is null || drivers.Count == 0)
+        {
+            return;
+        }
+
+        var chosen = selected[drivers[0]];
+        if (!chosen.Candidate.Manifest.Provides.Contains(postgres))
+        {
+            problems.Add(new(drivers[0], $"is the enabled data driver, but {DatabaseUrlVariable} is set, which only the PostgreSQL driver reads; unset it or enable '{postgres}'."));
+            return;
+        }
+
+        // The environment wins over the file: its URL replaces the configured one, other options stay.
+        var options = chosen.Options is { ValueKind: System.Text.Json.JsonValueKind.Object } existing
+            ? System.Text.Json.Nodes.JsonObject.Create(existing)!
+            : [];
+        options["url"] = databaseUrl;
+        selected[drivers[0]] = chosen with { Options = System.Text.Json.JsonSerializer.SerializeToElement(options) };
     }
 
     private static void CheckCompatibility(PluginCandidate candidate, List<PluginProblem> problems)

@@ -6,7 +6,7 @@ internal static class StackConfigurationKeys
     /// <summary>Keys this runtime reads and enforces.</summary>
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
-        "$schema", "manifest", "plugins", "requires", "objects", "data",
+        "$schema", "manifest", "plugins", "requires", "objects", "data", "datasources",
     };
 
     /// <summary>
@@ -15,7 +15,7 @@ internal static class StackConfigurationKeys
     /// </summary>
     public static readonly IReadOnlySet<string> NotYetSupported = new HashSet<string>(StringComparer.Ordinal)
     {
-        "datasources", "datasourceMapping", "translations", "i18n", "objectExtensions", "apps", "views",
+        "datasourceMapping", "translations", "i18n", "objectExtensions", "apps", "views",
         "pages", "dashboards", "reports", "datasets", "actions", "flows", "jobs", "emailTemplates", "docs", "books",
         "positions", "permissions", "capabilities", "sharingRules", "apis", "webhooks", "api", "server", "agents",
         "tools", "skills", "hooks", "functions", "mappings", "analyticsCubes", "connectors", "devPlugins",

@@ -86,12 +86,36 @@ public static class StackConfigurationReader
         walker.RejectUnknownKeys(StackConfigurationKeys.Supported, StackConfigurationKeys.Explain);
         var manifest = walker.Get("manifest") is { } m ? ReadManifest(m, "$.manifest", errors) : null;
         var plugins = walker.Get("plugins") is { } p ? ReadPlugins(p, "$.plugins", errors) : [];
+        if (walker.Get("datasources") is { } ds && DatasourceReader.Read(ds, "$.datasources", errors) is { } datasource)
+        {
+            plugins = MergeDatasource(plugins, datasource, errors);
+        }
         var requires = walker.Get("requires") is { } r ? ReadRequires(r, "$.requires", errors) : [];
         var objects = walker.Get("objects") is { } o ? ObjectMetadataReader.ReadAll(o, "$.objects", errors) : [];
         MetadataValidator.Validate(objects, errors, deferPlatformReferences: true);
         var seedData = walker.Get("data") is { } d ? SeedDataReader.Read(d, "$.data", errors) : [];
         return new StackConfiguration(
             source, manifest, plugins, requires, [.. objects.Select(x => x.Object)], [.. objects.Select(x => x.Path)], seedData);
+    }
+
+    // The datasource's driver is enabled with the datasource's options; listing the driver in plugins as well is
+    // fine, but its options must then live in one place.
+    private static List<PluginEntry> MergeDatasource(List<PluginEntry> plugins, PluginEntry datasource, List<ConfigurationError> errors)
+    {
+        var listed = plugins.FindIndex(e => e.Id == datasource.Id);
+        if (listed < 0)
+        {
+            return [.. plugins, datasource];
+        }
+
+        if (plugins[listed].Options is not null)
+        {
+            errors.Add(new(plugins[listed].Path, $"gives options to '{datasource.Id}', which {datasource.Path} configures too; configure the datasource in one place."));
+            return plugins;
+        }
+
+        plugins[listed] = datasource with { Path = plugins[listed].Path };
+        return plugins;
     }
 
     private static AppManifest? ReadManifest(JsonElement element, string path, List<ConfigurationError> errors)
