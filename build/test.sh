@@ -31,6 +31,7 @@ trap cleanup EXIT
 pg_port="$(free_port 55432 55499)" || die "no free port for PostgreSQL in 55432-55499"
 OS_TEST_DATABASE_URL="$(build/services/postgres.sh start "$pg_dir" "$pg_port")" || die "PostgreSQL did not start"
 export OS_TEST_DATABASE_URL
+export OS_TEST_DATABASE_CA="$pg_dir/tls/ca.crt"
 echo "PostgreSQL at $OS_TEST_DATABASE_URL"
 
 step "build ($configuration)"

@@ -4,7 +4,10 @@
 #   get    GET  /api/v1/data/bench_item/:id
 #   create POST /api/v1/data/bench_item
 # Targets (issue 3): list >= 0.25x and get >= 0.35x hello-world req/s; p99 <= 25 ms at 32 connections.
-# Usage: build/bench/data.sh [DURATION_SECONDS] [CONNECTIONS] [PORT]
+# DRIVER=postgres runs the same scenarios on a throwaway PostgreSQL cluster (build/services/postgres.sh) and adds the
+# raw-driver baseline (build/bench/rawpg: the driver's list and get SQL through Npgsql + Dapper in a tight loop at the
+# same concurrency); target (issue 4): REST list and get >= 0.5x the raw-driver rate of the same run.
+# Usage: [DRIVER=sqlite|postgres] build/bench/data.sh [DURATION_SECONDS] [CONNECTIONS] [PORT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 duration="${1:-10}" connections="${2:-32}" port="${3:-53400}" hello_port=$(( ${3:-53400} + 1 ))
@@ -20,15 +23,28 @@ rm -rf artifacts/test-plugins/Fixture.TestIdentityPlugin && mkdir -p artifacts/t
 cp -r artifacts/bin/Fixture.TestIdentityPlugin/release artifacts/test-plugins/Fixture.TestIdentityPlugin
 dotnet build build/bench/hello -c Release -nologo -clp:ErrorsOnly -o artifacts/bench/hello >/dev/null
 
+driver="${DRIVER:-sqlite}"
 work="$(mktemp -d)"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [ "$driver" = postgres ] && { build/services/postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
+  rm -rf "$work"
+}
 trap cleanup EXIT
+if [ "$driver" = postgres ]; then
+  dotnet build build/bench/rawpg -c Release -nologo -clp:ErrorsOnly -o artifacts/bench/rawpg >/dev/null
+  # Its own folder: the server runs as the postgres user, who cannot enter the private $work folder.
+  pg_dir="$(mktemp -d /tmp/os-bench-pg.XXXXXX)"
+  admin="$(build/services/postgres.sh start "$pg_dir" "$(( port + 2 ))")"
+  psql -X -q "$admin" -c 'CREATE DATABASE bench' >/dev/null
+  export OS_DATABASE_URL="${admin%/postgres}/bench"
+fi
 
 cat > "$work/objectstack.json" <<'JSON'
 {
   "manifest": { "id": "com.example.bench", "name": "Data benchmark", "version": "1.0.0", "type": "app" },
-  "plugins": ["objectstack.driver.sqlite", "fixtures.test-identity"],
+  "plugins": ["fixtures.test-identity"],
   "objects": {
     "bench_item": {
       "fields": {
@@ -103,6 +119,10 @@ echo "get";    warm -H "$auth" "$base/$id";                                resul
 echo "create"; warm -H "$auth" -s "$work/create.lua" "$base";              results+=("$(run create -H "$auth" -s "$work/create.lua" "$base")")
 # The baseline drifts between runs on a shared machine: measure it again last, and compare against the mean.
 echo "hello again";                                                      results+=("$(run hello2 "http://127.0.0.1:$hello_port/")")
+if [ "$driver" = postgres ]; then
+  echo "raw driver (Npgsql + Dapper, $connections concurrent)"
+  while read -r line; do results+=("$line 0ms"); done < <(taskset -c 1 "$root/artifacts/bench/rawpg/RawPgBench" "$OS_DATABASE_URL" "$id" "$connections" "$duration")
+fi
 
 printf '%s\n' "${results[@]}" | python3 -c '
 import sys
@@ -119,6 +139,10 @@ print("%-8s %10s %8s %8s" % ("scenario", "req/s", "x hello", "p99 ms"))
 for name, (rps, p99) in rows.items():
     print(f"{name:<8} {rps:>10.0f} {rps / hello:>8.2f} {p99:>8.2f}")
 targets = [("list", 0.25), ("get", 0.35)]
-ok = all(rows[n][0] / hello >= t for n, t in targets) and all(p99 <= 25 for name, (rps, p99) in rows.items() if name != "hello")
+ok = all(rows[n][0] / hello >= t for n, t in targets) and all(p99 <= 25 for name, (rps, p99) in rows.items() if name in ("list", "get", "create"))
 print("targets (list >= 0.25x, get >= 0.35x, p99 <= 25 ms):", "met" if ok else "NOT met")
+if "raw-list" in rows:
+    for n in ("list", "get"):
+        raw = rows["raw-" + n][0]
+        print(f"{n}: REST {rows[n][0]:.0f} req/s vs raw driver {raw:.0f}/s = {rows[n][0] / raw:.2f}x (target >= 0.5x)")
 '

@@ -7,7 +7,9 @@ namespace ObjectStack.Drivers.Postgres;
 /// <summary>
 /// Turns the driver options into an Npgsql connection string: reads <c>postgres://</c> URLs (percent-decoded user
 /// and password, <c>sslmode</c>, <c>sslrootcert</c>, <c>application_name</c>, <c>connect_timeout</c>) or key=value
-/// strings, then applies the pool, timeout and TLS options. Errors never repeat the password.
+/// strings, then applies the pool, timeout and TLS options. A <c>connect_timeout</c> in the URL wins over
+/// <c>connectTimeoutSeconds</c>; an <c>sslrootcert</c> that names no file is refused whatever the mode. Errors never
+/// repeat the password.
 /// </summary>
 internal static class PostgresConnectionString
 {
@@ -21,16 +23,20 @@ internal static class PostgresConnectionString
         ["verify-full"] = Npgsql.SslMode.VerifyFull,
     };
 
+    /// <summary>The range of <c>connect_timeout</c> in a URL, as for <c>connectTimeoutSeconds</c>: never 0, which waits forever.</summary>
+    private const int MinConnectTimeout = 1, MaxConnectTimeout = 600;
+
     /// <summary>Builds the connection string.</summary>
     public static bool TryBuild(PostgresDriverOptions options, [NotNullWhen(true)] out NpgsqlConnectionStringBuilder? builder, out string? error)
     {
         builder = null;
         error = null;
         var url = options.Url?.Trim() ?? string.Empty;
+        int? urlConnectTimeout = null;
         try
         {
             builder = url.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-                ? FromUrl(url)
+                ? FromUrl(url, out urlConnectTimeout)
                 : new NpgsqlConnectionStringBuilder(url);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
@@ -63,18 +69,21 @@ internal static class PostgresConnectionString
             builder.RootCertificate = rootCert;
         }
 
-        if (builder.SslMode is Npgsql.SslMode.VerifyCA or Npgsql.SslMode.VerifyFull && builder.RootCertificate is { } ca && !File.Exists(ca))
+        // Whatever the mode: a CA file that is not there is a typo that would otherwise go unnoticed until verification is on.
+        if (builder.RootCertificate is { Length: > 0 } ca && !File.Exists(ca))
         {
             error = $"the CA certificate file '{ca}' (sslrootcert) does not exist.";
             builder = null;
             return false;
         }
 
+        // Out-of-range options are PostgresDriverOptions.Validate's to report (every entry point validates first);
+        // here they are only kept within what Npgsql accepts, so validation lists them instead of throwing.
         builder.Pooling = true;
-        builder.MaxPoolSize = options.MaxPoolSize;
-        builder.MinPoolSize = options.MinPoolSize;
-        builder.Timeout = options.ConnectTimeoutSeconds;
-        builder.CommandTimeout = options.CommandTimeoutSeconds;
+        builder.MaxPoolSize = Math.Max(options.MaxPoolSize, 1);
+        builder.MinPoolSize = Math.Clamp(options.MinPoolSize, 0, builder.MaxPoolSize);
+        builder.Timeout = urlConnectTimeout ?? Math.Clamp(options.ConnectTimeoutSeconds, MinConnectTimeout, MaxConnectTimeout);
+        builder.CommandTimeout = Math.Max(options.CommandTimeoutSeconds, 1);
         builder.SearchPath = options.Schema;
         builder.ApplicationName ??= "objectstack";
 
@@ -82,6 +91,10 @@ internal static class PostgresConnectionString
         builder.MaxAutoPrepare = 256;
         builder.AutoPrepareMinUsages = 2;
         builder.IncludeErrorDetail = false;
+
+        // Sessions never change connection state (no SET, no temp tables outside migrations), so a pooled connection
+        // needs no reset round trip when it is returned.
+        builder.NoResetOnClose = true;
         return true;
     }
 
@@ -92,8 +105,9 @@ internal static class PostgresConnectionString
     /// <summary>The TLS mode in libpq spelling, such as <c>verify-full</c>.</summary>
     public static string SslModeName(SslMode mode) => SslModes.First(m => m.Value == mode).Key;
 
-    private static NpgsqlConnectionStringBuilder FromUrl(string url)
+    private static NpgsqlConnectionStringBuilder FromUrl(string url, out int? connectTimeout)
     {
+        connectTimeout = null;
         var uri = new Uri(url);
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -128,7 +142,9 @@ internal static class PostgresConnectionString
                     builder.ApplicationName = value;
                     break;
                 case "connect_timeout":
-                    builder.Timeout = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                    connectTimeout = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= MinConnectTimeout and <= MaxConnectTimeout
+                        ? seconds
+                        : throw new FormatException($"connect_timeout must be a whole number of seconds from {MinConnectTimeout} to {MaxConnectTimeout}");
                     break;
                 default:
                     throw new FormatException($"the URL parameter '{key}' is not supported; use sslmode, sslrootcert, application_name or connect_timeout");

@@ -50,8 +50,10 @@ internal static class PostgresDdl
         return key.Length > 1 && key[0] == '"' && key[^1] == '"' ? key[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : key;
     }
 
+    // Keys sort NULLS FIRST, the engine's ascending order (and, scanned backwards, its descending one: NULLS LAST),
+    // so an index serves a sort in either direction; PostgreSQL's default would serve neither.
     private static string IndexColumn(string column, bool unique) =>
-        unique && column == SystemFieldNames.OrganizationId ? OrganizationScope : Quote.Id(column);
+        (unique && column == SystemFieldNames.OrganizationId ? OrganizationScope : Quote.Id(column)) + " NULLS FIRST";
 
     private static string Column(FieldDefinition field) =>
         field.Name == SystemFieldNames.Id

@@ -98,6 +98,12 @@ internal sealed class PostgresSchemaManager(PostgresDataDriver driver) : ISchema
             return known;
         }
 
+        // The primary key: PostgreSQL names it <table>_pkey.
+        if (index.EndsWith("_pkey", StringComparison.Ordinal))
+        {
+            return [SystemFieldNames.Id];
+        }
+
         try
         {
             // The failed statement aborted its transaction, so the catalog is read on a connection of its own.

@@ -24,8 +24,10 @@ internal static class SelectSql
         for (var i = 0; i < command.Sort.Count; i++)
         {
             var sort = command.Sort[i];
+            // The primary key is never null; leaving its NULLS order implicit lets its index serve the sort.
+            var descending = sort.Direction == SortDirection.Descending;
             sql.Append(i == 0 ? " ORDER BY " : ", ").Append(Quote.Id(sort.Field))
-                .Append(sort.Direction == SortDirection.Descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+                .Append(sort.Field == SystemFieldNames.Id ? (descending ? " DESC" : " ASC") : descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
         }
 
         // Ties are broken by the primary key, in the direction of the last key, so that an index on (keys…, id)

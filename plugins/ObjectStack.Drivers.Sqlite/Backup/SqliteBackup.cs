@@ -21,20 +21,27 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
         var partial = target + ".partial-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
+            BackupSummary summary;
             await using (var source = await driver.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
             await using (var copy = Open(partial, SqliteOpenMode.ReadWriteCreate))
             {
                 source.BackupDatabase(copy);
+
+                // The copy is one self-contained file: no write-ahead log beside it, here or wherever it is restored from.
+                await copy.ExecuteAsync("PRAGMA journal_mode=DELETE").ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                summary = await SummarizeAsync(copy, cancellationToken).ConfigureAwait(false);
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var summary = await SummarizeAsync(partial, cancellationToken).ConfigureAwait(false);
             File.Move(partial, target, overwrite: true);
             return summary;
         }
         finally
         {
-            File.Delete(partial);
+            foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" })
+            {
+                File.Delete(leftover);
+            }
         }
     }
 
@@ -42,12 +49,26 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var source = Path.GetFullPath(path);
+        if (!File.Exists(source))
+        {
+            throw Refused($"The backup file '{path}' does not exist.");
+        }
+
         if (!IsSqliteFile(source))
         {
             throw Refused($"'{path}' is not a SQLite backup written by 'os backup'.");
         }
 
-        var summary = await SummarizeAsync(source, cancellationToken).ConfigureAwait(false);
+        BackupSummary summary;
+        await using (var backupFile = Open(source, SqliteOpenMode.ReadOnly))
+        {
+            summary = await SummarizeAsync(backupFile, cancellationToken).ConfigureAwait(false);
+            if (!await IsBackupAsync(backupFile, cancellationToken).ConfigureAwait(false) && summary.Tables.Count > 0)
+            {
+                throw Refused($"'{path}' is a SQLite database but not an ObjectStack backup (it has no {SqliteSchemaManager.HistoryTable} table).");
+            }
+        }
+
         using var gate = await driver.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (var database = await driver.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -75,30 +96,23 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
 
     private static bool IsSqliteFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
         using var file = File.OpenRead(path);
         var start = new byte[Header.Length];
         return file.Read(start) == Header.Length && start.AsSpan().SequenceEqual(Header);
     }
 
-    private static async Task<BackupSummary> SummarizeAsync(string path, CancellationToken cancellationToken)
+    // A backup of a database no runtime prepared yet holds no history and no tables, and restores as such.
+    private static async Task<BackupSummary> SummarizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = Open(path, SqliteOpenMode.ReadOnly);
-        var history = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = @name", new { name = SqliteSchemaManager.HistoryTable }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (history == 0)
-        {
-            throw Refused($"'{path}' is a SQLite database but not an ObjectStack backup (it has no {SqliteSchemaManager.HistoryTable} table).");
-        }
-
-        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM \"{SqliteSchemaManager.HistoryTable}\"", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var version = await IsBackupAsync(connection, cancellationToken).ConfigureAwait(false)
+            ? await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM \"{SqliteSchemaManager.HistoryTable}\"", cancellationToken: cancellationToken)).ConfigureAwait(false)
+            : 0;
         return new BackupSummary("sqlite", await CountRowsAsync(connection, cancellationToken).ConfigureAwait(false), version);
     }
+
+    private static async Task<bool> IsBackupAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = @name", new { name = SqliteSchemaManager.HistoryTable }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
 
     private static async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

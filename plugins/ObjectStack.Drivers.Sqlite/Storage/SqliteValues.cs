@@ -12,13 +12,18 @@ internal static class SqliteValues
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH':'mm':'ss'.'fff";
 
+    /// <summary>The largest magnitude a stored double reads back as a decimal (just below <see cref="decimal.MaxValue"/>).</summary>
+    private const double MaxMagnitude = 7.9e28;
+
     /// <summary>Converts a field's value into a value to bind, refusing a number a double cannot hold exactly.</summary>
     /// <exception cref="DataOperationException">The value would not read back as written (<see cref="DataErrorCode.ValidationFailed"/>).</exception>
     public static object ToStorage(FieldDefinition field, object? value)
     {
-        if (value is decimal number && (decimal)(double)number != number)
+        if (value is decimal number && !ReadsBackExactly(number, out var readBack))
         {
-            var error = new FieldError(field.Name, "max_value", $"has more significant digits than the SQLite datasource stores exactly (about 15); {number} would read back as {(decimal)(double)number}.");
+            var error = new FieldError(field.Name, "max_value", readBack is { } rounded
+                ? $"has more significant digits than the SQLite datasource stores exactly (about 15); {number} would read back as {rounded}."
+                : "is beyond the largest magnitude the SQLite datasource reads back (about 7.9e28).");
             throw new DataOperationException(DataErrorCode.ValidationFailed, $"{field.Name} {error.Message}", [error]);
         }
 
@@ -86,7 +91,19 @@ internal static class SqliteValues
             : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
 
     private static decimal ToDecimal(double value) =>
-        double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? System.Convert.ToDecimal(value) : 0m;
+        double.IsFinite(value) && Math.Abs(value) < MaxMagnitude ? System.Convert.ToDecimal(value) : 0m;
+
+    /// <summary>
+    /// Whether <paramref name="number"/> survives the trip through a double; <paramref name="readBack"/> is what it would
+    /// read back as, or null when its magnitude is beyond what <see cref="ToDecimal"/> reads (where the decimal conversion
+    /// of the double would overflow).
+    /// </summary>
+    private static bool ReadsBackExactly(decimal number, out decimal? readBack)
+    {
+        var real = (double)number;
+        readBack = Math.Abs(real) < MaxMagnitude ? (decimal)real : null;
+        return readBack == number;
+    }
 
     private static DateTimeOffset ParseInstant(string text) => InstantText.TryParse(text, out var instant)
         ? instant

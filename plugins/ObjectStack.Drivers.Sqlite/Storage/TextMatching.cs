@@ -48,7 +48,14 @@ internal static class TextMatching
                     continue;
                 }
             }
-            else if (p < pattern.Length && (pattern[p] == '_' || (pattern[p] != '%' && pattern[p] == text[t])))
+            else if (p < pattern.Length && pattern[p] == '_')
+            {
+                // '_' is one character: a surrogate pair outside the Basic Multilingual Plane counts once.
+                p++;
+                t += CharLength(text, t);
+                continue;
+            }
+            else if (p < pattern.Length && pattern[p] != '%' && pattern[p] == text[t])
             {
                 p++;
                 t++;
@@ -67,7 +74,8 @@ internal static class TextMatching
             }
 
             p = starP + 1;
-            t = ++starT;
+            starT += CharLength(text, starT);
+            t = starT;
         }
 
         while (p < pattern.Length && pattern[p] == '%')
@@ -77,4 +85,7 @@ internal static class TextMatching
 
         return p == pattern.Length;
     }
+
+    private static int CharLength(string text, int index) =>
+        char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
 }

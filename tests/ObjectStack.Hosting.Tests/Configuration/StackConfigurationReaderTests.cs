@@ -280,7 +280,6 @@ public sealed class StackConfigurationReaderTests
     [TestCase("permissions")]
     [TestCase("server")]
     [TestCase("flows")]
-    [TestCase("datasources")]
     public void Read_ProtocolKeyNotYetSupported_SaysNotSupportedYet(string key)
     {
         var error = SingleError($$"""{ "{{key}}": {} }""");

@@ -1,14 +1,17 @@
 using ObjectStack.Abstractions.Data;
-using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
-namespace ObjectStack.Hosting.Tests.Data;
+namespace ObjectStack.Abstractions.Testing;
 
 /// <summary>
-/// Every filter operator on real SQLite, over five records chosen so that each operator's edges show: nulls, ties,
-/// letter case, non-ASCII text, wildcards inside values, and list fields.
+/// Every filter operator, over five records chosen so that each operator's edges show: nulls, ties, letter case,
+/// non-ASCII text, wildcards inside values, and list fields.
 /// </summary>
-public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
+/// <typeparam name="THarness">The driver's harness.</typeparam>
+public abstract class FilterOperatorConformance<THarness> : DriverConformanceFixture<THarness>
+    where THarness : DriverHarness, new()
 {
+    /// <inheritdoc />
     protected override string Objects => """
         {
           "specimen": {
@@ -29,6 +32,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
         }
         """;
 
+    /// <inheritdoc />
     protected override async Task SeedAsync()
     {
         await InsertAsync("specimen",
@@ -48,6 +52,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
             ("active", false), ("tags", new List<string> { "A" }));
     }
 
+    /// <summary><c>$eq</c> and the implicit equality match equal values only: case-sensitive text, null as a value, dates, and instants compared in UTC.</summary>
     [TestCase("""{ "qty": 5 }""", "bravo")]
     [TestCase("""{ "qty": { "$eq": 5 } }""", "bravo")]
     [TestCase("""{ "label": "Alpha Beta" }""", "alpha")]
@@ -59,6 +64,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Eq_Value_MatchesEqualRecordsOnly(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$ne</c> also matches records whose field is null.</summary>
     [TestCase("""{ "qty": { "$ne": 5 } }""", "alpha,charlie,delta,echo")]
     [TestCase("""{ "label": { "$ne": "Alpha Beta" } }""", "bravo,charlie,delta,echo")]
     [TestCase("""{ "active": { "$ne": true } }""", "bravo,delta,echo")]
@@ -66,6 +72,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Ne_Value_IsNullSafe(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>Range operators compare numbers numerically and never match nulls.</summary>
     [TestCase("""{ "qty": { "$gt": 5 } }""", "charlie,echo")]
     [TestCase("""{ "qty": { "$gte": 5 } }""", "bravo,charlie,echo")]
     [TestCase("""{ "qty": { "$lt": 5 } }""", "alpha")]
@@ -76,6 +83,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Range_Numbers_CompareNumericallyAndSkipNulls(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>Range operators compare dates chronologically.</summary>
     [TestCase("""{ "born": { "$gt": "2024-06-15" } }""", "charlie")]
     [TestCase("""{ "born": { "$gte": "2024-06-15" } }""", "bravo,charlie,echo")]
     [TestCase("""{ "born": { "$lt": "2024-06-15" } }""", "alpha")]
@@ -83,6 +91,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Range_Dates_CompareChronologically(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>Range operators compare instants (in UTC) and times chronologically, to the millisecond.</summary>
     [TestCase("""{ "seen": { "$gt": "2024-06-15T12:30:00Z" } }""", "charlie,echo")]
     [TestCase("""{ "seen": { "$gte": "2024-06-15T12:30:00Z" } }""", "bravo,charlie,echo")]
     [TestCase("""{ "seen": { "$lt": "2024-06-15T14:30:00+02:00" } }""", "alpha")]
@@ -93,6 +102,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Range_InstantsAndTimes_CompareChronologicallyToTheMillisecond(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$in</c> and <c>$nin</c> test membership, with null as a member and empty lists matching nothing or everything.</summary>
     [TestCase("""{ "qty": { "$in": [1, 10] } }""", "alpha,charlie")]
     [TestCase("""{ "qty": { "$in": [1, null] } }""", "alpha,delta")]
     [TestCase("""{ "name": { "$in": ["alpha", "zulu"] } }""", "alpha")]
@@ -104,6 +114,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task InNin_List_MatchMembershipWithNullAsAMember(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$between</c> includes both ends, on numbers, currency, dates and instants.</summary>
     [TestCase("""{ "qty": { "$between": [5, 10] } }""", "bravo,charlie,echo")]
     [TestCase("""{ "price": { "$between": [1.5, 10] } }""", "alpha,bravo")]
     [TestCase("""{ "born": { "$between": ["2024-01-10", "2024-06-15"] } }""", "alpha,bravo,echo")]
@@ -111,6 +122,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task Between_Range_IsInclusiveAtBothEnds(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$contains</c>, <c>$startsWith</c> and <c>$endsWith</c> are case-sensitive and treat wildcard characters literally.</summary>
     [TestCase("""{ "label": { "$contains": "alpha" } }""", "bravo")]
     [TestCase("""{ "label": { "$contains": "Alpha" } }""", "alpha")]
     [TestCase("""{ "label": { "$contains": "% pure_" } }""", "charlie", TestName = "Contains_WildcardCharacters_AreLiteral")]
@@ -125,6 +137,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task ContainsStartsEnds_Text_AreCaseSensitive(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$icontains</c> ignores case, including outside ASCII.</summary>
     [TestCase("""{ "label": { "$icontains": "ALPHA" } }""", "alpha,bravo")]
     [TestCase("""{ "label": { "$icontains": "alpha b" } }""", "alpha")]
     [TestCase("""{ "label": { "$icontains": "Ünïcode" } }""", "delta")]
@@ -133,11 +146,13 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task IContains_Text_IgnoresCaseIncludingNonAscii(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$notContains</c> is case-sensitive and matches null fields.</summary>
     [TestCase("""{ "label": { "$notContains": "alpha" } }""", "alpha,charlie,delta,echo")]
     [TestCase("""{ "label": { "$notContains": "a" } }""", "charlie,delta,echo")]
     public async Task NotContains_Text_IsCaseSensitiveAndNullSafe(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$like</c> and <c>$ilike</c> honour <c>%</c>, <c>_</c> and the <c>\</c> escape, case-sensitively and not.</summary>
     [TestCase("""{ "label": { "$like": "alpha%" } }""", "bravo")]
     [TestCase("""{ "label": { "$like": "Alpha%" } }""", "alpha")]
     [TestCase("""{ "label": { "$like": "_lpha%" } }""", "alpha,bravo")]
@@ -152,6 +167,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task LikeILike_Patterns_HonourPercentAndUnderscore(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary><c>$null</c> and <c>$exists</c> match the presence or absence of a value, on numbers, text and json.</summary>
     [TestCase("""{ "qty": { "$null": true } }""", "delta")]
     [TestCase("""{ "qty": { "$null": false } }""", "alpha,bravo,charlie,echo")]
     [TestCase("""{ "qty": { "$exists": true } }""", "alpha,bravo,charlie,echo")]
@@ -162,6 +178,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task NullExists_Flag_MatchesPresenceOfAValue(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>On tags and multiselect fields, operators test membership of items, case-sensitively.</summary>
     [TestCase("""{ "tags": "b" }""", "alpha,bravo")]
     [TestCase("""{ "tags": { "$eq": "a" } }""", "alpha", TestName = "ListEq_IsCaseSensitive")]
     [TestCase("""{ "tags": { "$contains": "A" } }""", "echo")]
@@ -175,12 +192,14 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task ListFields_Operators_TestMembershipOfItems(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>Booleans match exactly; null is neither true nor false.</summary>
     [TestCase("""{ "active": true }""", "alpha,charlie")]
     [TestCase("""{ "active": false }""", "bravo,echo")]
     [TestCase("""{ "active": { "$in": [true, null] } }""", "alpha,charlie,delta")]
     public async Task Boolean_Values_MatchExactly(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>String comparands on number and boolean fields are coerced to the field's type.</summary>
     [TestCase("""{ "qty": { "$gt": "5" } }""", "charlie,echo")]
     [TestCase("""{ "qty": "10" }""", "charlie")]
     [TestCase("""{ "price": { "$lte": "1.5" } }""", "alpha")]
@@ -191,6 +210,7 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public async Task StringComparands_NumberAndBooleanFields_AreCoerced(string filter, string expected) =>
         Assert.That(await NamesAsync(filter), Is.EqualTo(Split(expected)));
 
+    /// <summary>String comparands that do not parse as the field's type are invalid filters.</summary>
     [TestCase("""{ "qty": { "$gt": "five" } }""")]
     [TestCase("""{ "active": "yes" }""")]
     [TestCase("""{ "born": { "$gt": "15/06/2024" } }""")]
@@ -198,8 +218,5 @@ public sealed class EngineFilterOperatorTests : SharedEngineHostFixture
     public void StringComparands_Unparsable_AreInvalidFilters(string filter) =>
         Refused(DataErrorCode.InvalidFilter, () => NamesAsync(filter));
 
-    private Task<List<string>> NamesAsync(string filter) => ValuesOfAsync(Host.Engine, "specimen", Where(filter));
-
-    private static List<string> Split(string names) =>
-        names.Length == 0 ? [] : [.. names.Split(',').Order(StringComparer.Ordinal)];
+    private Task<List<string>> NamesAsync(string filter) => ValuesOfAsync(Engine, "specimen", Where(filter));
 }

@@ -1,15 +1,21 @@
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Data.Filters;
-using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
-namespace ObjectStack.Hosting.Tests.Data;
+namespace ObjectStack.Abstractions.Testing;
 
 /// <summary>
 /// Totals (<see cref="RecordQuery.IncludeTotal"/>) stay exact across every kind of write — inserts, updates, deletes,
 /// cascades, rolled-back and committed transactions — and never mix up two different filters.
 /// </summary>
-public sealed class EngineTotalCountTests : PerTestEngineHostFixture
+/// <typeparam name="THarness">The driver's harness.</typeparam>
+public abstract class TotalCountConformance<THarness> : DriverConformanceFixture<THarness>
+    where THarness : DriverHarness, new()
 {
+    /// <inheritdoc />
+    protected override bool HostPerTest => true;
+
+    /// <inheritdoc />
     protected override string Objects => """
         {
           "parent": { "fields": { "name": { "type": "text" } } },
@@ -25,6 +31,7 @@ public sealed class EngineTotalCountTests : PerTestEngineHostFixture
         }
         """;
 
+    /// <summary>Totals follow every insert, update and delete at once.</summary>
     [Test]
     public async Task Total_AfterInsertUpdateAndDelete_IsFresh()
     {
@@ -37,65 +44,69 @@ public sealed class EngineTotalCountTests : PerTestEngineHostFixture
         var second = await InsertAsync(("name", "b"), ("rank", 1));
         Assert.That(await TotalAsync(rankOne), Is.EqualTo(2));
 
-        await Host.Engine.UpdateAsync(DataTestHost.Alice, "child", first, Values(("rank", 2)));
+        await Engine.UpdateAsync(Alice, "child", first, Values(("rank", 2)));
         Assert.That(await TotalAsync(rankOne), Is.EqualTo(1));
         Assert.That(await TotalAsync(Where("""{ "rank": 2 }""")), Is.EqualTo(1));
 
-        await Host.Engine.DeleteAsync(DataTestHost.Alice, "child", second);
+        await Engine.DeleteAsync(Alice, "child", second);
         Assert.That(await TotalAsync(rankOne), Is.Zero);
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
     }
 
+    /// <summary>Totals of a dependent object follow cascading deletes and cleared references.</summary>
     [Test]
     public async Task Total_AfterCascadeAndSetNull_IsFreshOnTheDependentObject()
     {
-        var kept = (await Host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "kept")))).Id;
-        var doomed = (await Host.Engine.InsertAsync(DataTestHost.Alice, "parent", Values(("name", "doomed")))).Id;
+        var kept = (await Engine.InsertAsync(Alice, "parent", Values(("name", "kept")))).Id;
+        var doomed = (await Engine.InsertAsync(Alice, "parent", Values(("name", "doomed")))).Id;
         await InsertAsync(("name", "c1"), ("parent", doomed));
         await InsertAsync(("name", "c2"), ("parent", kept), ("sponsor", doomed));
         var sponsored = Where($$"""{ "sponsor": "{{doomed}}" }""");
         Assert.That((await TotalAsync(null), await TotalAsync(sponsored)), Is.EqualTo((2L, 1L)));
 
-        await Host.Engine.DeleteAsync(DataTestHost.Alice, "parent", doomed);
+        await Engine.DeleteAsync(Alice, "parent", doomed);
 
         Assert.That(await TotalAsync(null), Is.EqualTo(1), "c1 was deleted by the cascade");
         Assert.That(await TotalAsync(sponsored), Is.Zero, "c2's sponsor was cleared");
         Assert.That(await TotalAsync(Where("""{ "sponsor": null }""")), Is.EqualTo(1));
     }
 
+    /// <summary>A transaction counts its own writes; others see only committed ones.</summary>
     [Test]
     public async Task Total_AroundTransactions_CountsOnlyCommittedWrites()
     {
         Assert.That(await TotalAsync(null), Is.Zero);
-        await using (var rolledBack = await Host.Engine.BeginTransactionAsync())
+        await using (var rolledBack = await Engine.BeginTransactionAsync())
         {
-            await rolledBack.InsertAsync(DataTestHost.Alice, "child", Values(("name", "x")));
-            var inside = await rolledBack.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", IncludeTotal = true });
+            await rolledBack.InsertAsync(Alice, "child", Values(("name", "x")));
+            var inside = await rolledBack.FindAsync(Alice, new RecordQuery { ObjectName = "child", IncludeTotal = true });
             Assert.That(inside.Total, Is.EqualTo(1), "the transaction counts its own write");
         }
 
         Assert.That(await TotalAsync(null), Is.Zero);
 
-        await using (var committed = await Host.Engine.BeginTransactionAsync())
+        await using (var committed = await Engine.BeginTransactionAsync())
         {
-            await committed.InsertAsync(DataTestHost.Alice, "child", Values(("name", "y")));
+            await committed.InsertAsync(Alice, "child", Values(("name", "y")));
             await committed.CommitAsync();
         }
 
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
     }
 
+    /// <summary>A write refused after the row was written leaves the total unchanged.</summary>
     [Test]
     public async Task Total_AfterARefusedWrite_IsUnchanged()
     {
         await InsertAsync(("name", "a"));
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
 
-        Refused(DataErrorCode.Unavailable, () => Host.Engine.InsertAsync(DataTestHost.Alice, "child", Values(("name", "__fail_after__"))));
+        Refused(DataErrorCode.Unavailable, () => Engine.InsertAsync(Alice, "child", Values(("name", "__fail_after__"))));
 
         Assert.That(await TotalAsync(null), Is.EqualTo(1));
     }
 
+    /// <summary>Filters of the same shape with different values are counted separately.</summary>
     [Test]
     public async Task Total_SameShapeDifferentValues_AreCountedSeparately()
     {
@@ -111,6 +122,7 @@ public sealed class EngineTotalCountTests : PerTestEngineHostFixture
         Assert.That(await TotalAsync(Where("""{ "rank": { "$in": [2] } }""")), Is.EqualTo(2));
     }
 
+    /// <summary>Values holding separator characters never make two different filters share a total.</summary>
     [Test]
     public async Task Total_ValuesHoldingSeparatorCharacters_DoNotBorrowAnotherFiltersTotal()
     {
@@ -122,8 +134,8 @@ public sealed class EngineTotalCountTests : PerTestEngineHostFixture
         var labelNotC = new AndFilter([Ne("name", "a\u001fsb"), Ne("label", "c")]);
         var nameNotA = new AndFilter([Ne("name", "a"), Ne("label", "b\u001fsc")]);
 
-        var first = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = labelNotC, IncludeTotal = true });
-        var second = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = nameNotA, IncludeTotal = true });
+        var first = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "child", Filter = labelNotC, IncludeTotal = true });
+        var second = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "child", Filter = nameNotA, IncludeTotal = true });
 
         Assert.That((first.Records.Count, first.Total), Is.EqualTo((3, (long?)3)));
         Assert.That((second.Records.Count, second.Total), Is.EqualTo((2, (long?)2)), "the total must count this filter's matches");
@@ -135,7 +147,7 @@ public sealed class EngineTotalCountTests : PerTestEngineHostFixture
 
     private async Task<long> TotalAsync(FilterNode? filter)
     {
-        var result = await Host.Engine.FindAsync(DataTestHost.Alice, new RecordQuery { ObjectName = "child", Filter = filter, IncludeTotal = true, Limit = 1 });
+        var result = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "child", Filter = filter, IncludeTotal = true, Limit = 1 });
         return result.Total!.Value;
     }
 }

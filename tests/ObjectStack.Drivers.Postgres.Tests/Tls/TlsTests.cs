@@ -1,0 +1,307 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Npgsql;
+using ObjectStack.Abstractions.Data;
+
+namespace ObjectStack.Drivers.Postgres.Tests.Tls;
+
+/// <summary>
+/// The driver's <c>sslmode</c> against the real test server, which build/services/postgres.sh starts with TLS on and a
+/// certificate for 127.0.0.1 and localhost signed by a throwaway CA (<c>OS_TEST_DATABASE_CA</c>). Each case opens a
+/// real connection through the driver and asks the server whether it sees TLS.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class TlsTests
+{
+    /// <summary>The variable that names the CA file of the test server; build/test.sh exports it.</summary>
+    public const string CaVariable = "OS_TEST_DATABASE_CA";
+
+    // A failed handshake must fail, not hang; this only guards the test run and is far above the connect timeout.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+
+    private string _database = null!;
+    private string _ca = null!;
+    private string _folder = null!;
+    private string _otherCa = null!;
+
+    [OneTimeSetUp]
+    public async Task OneTimeSetUp()
+    {
+        _ca = Environment.GetEnvironmentVariable(CaVariable) is { Length: > 0 } ca
+            ? ca
+            : throw new InvalidOperationException(
+                $"{CaVariable} is not set. Run the tests through build/test.sh, or export {CaVariable}=DIR/tls/ca.crt for the cluster "
+                + "that `build/services/postgres.sh start DIR PORT` started.");
+        Assert.That(File.Exists(_ca), Is.True, $"{CaVariable} names {_ca}, which does not exist");
+        _folder = Directory.CreateTempSubdirectory("os-tls-tests-").FullName;
+        _otherCa = Path.Combine(_folder, "other-ca.crt");
+        await File.WriteAllTextAsync(_otherCa, CreateCertificateAuthorityPem("ObjectStack unrelated test CA"));
+        _database = await TestDatabase.CreateAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task OneTimeTearDown()
+    {
+        if (_database is not null)
+        {
+            await TestDatabase.DropAsync(_database);
+        }
+
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Connect_SslModeRequire_ServerSeesTls()
+    {
+        await using var driver = Driver(WithQuery(_database, "sslmode=require"));
+
+        var tls = await ServerSeesTlsAsync(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.SslMode, Is.EqualTo("require"));
+            Assert.That(tls, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Connect_SslModeDisable_ServerSeesPlainConnection()
+    {
+        await using var driver = Driver(WithQuery(_database, "sslmode=disable"));
+
+        var tls = await ServerSeesTlsAsync(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.SslMode, Is.EqualTo("disable"));
+            Assert.That(tls, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Connect_NoSslMode_PrefersTlsWhenTheServerOffersIt()
+    {
+        await using var driver = Driver(_database);
+
+        var tls = await ServerSeesTlsAsync(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.SslMode, Is.EqualTo("prefer"));
+            Assert.That(tls, Is.True);
+        });
+    }
+
+    [TestCase("127.0.0.1")]
+    [TestCase("localhost")]
+    public async Task Connect_VerifyFullWithTheServersCaInTheUrl_Connects(string host)
+    {
+        var url = WithQuery(WithHost(_database, host), $"sslmode=verify-full&sslrootcert={Uri.EscapeDataString(_ca)}");
+        await using var driver = Driver(url);
+
+        var schema = await driver.Schema.ReadSchemaAsync().WaitAsync(HangGuard);
+        var tls = await ServerSeesTlsAsync(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schema, Is.Not.Null);
+            Assert.That(driver.SslMode, Is.EqualTo("verify-full"));
+            Assert.That(tls, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Connect_VerifyFullWithTheServersCaInTheOptions_Connects()
+    {
+        await using var driver = Driver(WithQuery(_database, "sslmode=disable"), o => (o.SslMode, o.SslRootCert) = ("verify-full", _ca));
+
+        var tls = await ServerSeesTlsAsync(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.SslMode, Is.EqualTo("verify-full"), "the options override the URL");
+            Assert.That(tls, Is.True);
+        });
+    }
+
+    [TestCase("verify-full")]
+    [TestCase("verify-ca")]
+    public async Task Connect_VerifyWithAnotherCa_FailsUnavailable(string mode)
+    {
+        await using var driver = Driver(WithQuery(_database, $"sslmode={mode}&sslrootcert={Uri.EscapeDataString(_otherCa)}"));
+
+        var ex = Fails(driver);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(driver.SslMode, Is.EqualTo(mode));
+            Assert.That(ex.Code, Is.EqualTo(DataErrorCode.Unavailable));
+            Assert.That(Chain(ex), Has.Some.InstanceOf<AuthenticationException>(), "the handshake refused the certificate");
+        });
+    }
+
+    [Test]
+    public async Task Connect_VerifyFullForANameNotInTheCertificate_FailsUnavailable()
+    {
+        // The server listens on 127.0.0.1 only; a forwarder on 127.0.0.2 reaches it under an address its certificate
+        // does not name, so only the host name check differs between the three connections below.
+        await using var forwarder = Forwarder.Start(IPAddress.Parse("127.0.0.2"), new Uri(TestDatabase.AdminUrl).Port);
+        var viaForwarder = new UriBuilder(_database) { Host = "127.0.0.2", Port = forwarder.Port }.Uri.ToString();
+        var ca = Uri.EscapeDataString(_ca);
+
+        await using var unverified = Driver(WithQuery(viaForwarder, "sslmode=require"));
+        await using var chainOnly = Driver(WithQuery(viaForwarder, $"sslmode=verify-ca&sslrootcert={ca}"));
+        await using var full = Driver(WithQuery(viaForwarder, $"sslmode=verify-full&sslrootcert={ca}"));
+
+        Assert.That(await ServerSeesTlsAsync(unverified), Is.True, "the forwarder reaches the server");
+        Assert.That(await ServerSeesTlsAsync(chainOnly), Is.True, "verify-ca checks the chain, not the name");
+        var ex = Fails(full);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Code, Is.EqualTo(DataErrorCode.Unavailable));
+            Assert.That(Chain(ex), Has.Some.InstanceOf<AuthenticationException>(), "the handshake refused the host name");
+        });
+    }
+
+    [TestCase("verify-full")]
+    [TestCase("require")]
+    public void Options_SslRootCertMissing_RefusedNamingTheFile(string mode)
+    {
+        var missing = Path.Combine(_folder, "no-such-ca.crt");
+        var options = Options(WithQuery(_database, $"sslmode={mode}&sslrootcert={Uri.EscapeDataString(missing)}"));
+
+        var problems = options.Validate();
+        var ex = Assert.Throws<ArgumentException>(() => _ = new PostgresDataDriver(options));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Has.Exactly(1).Contains(missing));
+            Assert.That(ex!.Message, Does.Contain(missing));
+        });
+    }
+
+    private static PostgresDriverOptions Options(string url, Action<PostgresDriverOptions>? change = null)
+    {
+        var options = new PostgresDriverOptions { Url = url, ConnectTimeoutSeconds = 3, Retries = 0 };
+        change?.Invoke(options);
+        return options;
+    }
+
+    private static PostgresDataDriver Driver(string url, Action<PostgresDriverOptions>? change = null)
+    {
+        var options = Options(url, change);
+        Assert.That(options.Validate(), Is.Empty);
+        return new PostgresDataDriver(options);
+    }
+
+    private static async Task<bool> ServerSeesTlsAsync(PostgresDataDriver driver)
+    {
+        await using var connection = await driver.OpenConnectionAsync(string.Empty, CancellationToken.None).WaitAsync(HangGuard);
+        await using var command = new NpgsqlCommand("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static DataOperationException Fails(PostgresDataDriver driver) =>
+        Assert.ThrowsAsync<DataOperationException>(() => driver.Schema.ReadSchemaAsync().WaitAsync(HangGuard))!;
+
+    private static IEnumerable<Exception> Chain(Exception ex)
+    {
+        for (Exception? current = ex; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
+
+    private static string WithHost(string url, string host) => new UriBuilder(url) { Host = host }.Uri.ToString();
+
+    private static string WithQuery(string url, string query) => new UriBuilder(url) { Query = query }.Uri.ToString();
+
+    private static string CreateCertificateAuthorityPem(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return certificate.ExportCertificatePem();
+    }
+
+    /// <summary>Forwards TCP connections from another loopback address to the test server.</summary>
+    private sealed class Forwarder : IAsyncDisposable
+    {
+        private readonly TcpListener _listener;
+        private readonly IPEndPoint _target;
+        private readonly CancellationTokenSource _stop = new();
+
+        private Forwarder(TcpListener listener, IPEndPoint target)
+        {
+            _listener = listener;
+            _target = target;
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public static Forwarder Start(IPAddress address, int targetPort)
+        {
+            var listener = new TcpListener(address, 0);
+            listener.Start();
+            var forwarder = new Forwarder(listener, new IPEndPoint(IPAddress.Loopback, targetPort));
+            _ = forwarder.AcceptAsync();
+            return forwarder;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            _stop.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private async Task AcceptAsync()
+        {
+            var token = _stop.Token;
+            while (!token.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(token);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+                {
+                    return;
+                }
+
+                _ = PipeAsync(client, token);
+            }
+        }
+
+        private async Task PipeAsync(TcpClient client, CancellationToken token)
+        {
+            using var server = new TcpClient();
+            try
+            {
+                await server.ConnectAsync(_target, token);
+                await Task.WhenAny(
+                    client.GetStream().CopyToAsync(server.GetStream(), token),
+                    server.GetStream().CopyToAsync(client.GetStream(), token));
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // Either side went away; close both.
+            }
+            finally
+            {
+                client.Dispose();
+            }
+        }
+    }
+}
