@@ -16,7 +16,7 @@ public abstract class EngineHostFixture
 
     /// <summary>Inserts a record as alice and returns its id.</summary>
     protected async Task<string> InsertAsync(string objectName, params (string Name, object? Value)[] values) =>
-        (await Host.Engine.InsertAsync(DataTestHost.Alice, objectName, EngineTestKit.Values(values))).Id;
+        (await Host.Engine.InsertAsync(DataTestHost.Alice, objectName, ObjectStack.Abstractions.Testing.ConformanceKit.Values(values))).Id;
 
     private protected async Task StartHostAsync()
     {

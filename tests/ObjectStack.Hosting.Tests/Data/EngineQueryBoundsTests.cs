@@ -1,6 +1,6 @@
 using ObjectStack.Abstractions.Data;
 using ObjectStack.Abstractions.Data.Filters;
-using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
 namespace ObjectStack.Hosting.Tests.Data;
 

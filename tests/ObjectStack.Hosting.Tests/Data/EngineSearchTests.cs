@@ -1,5 +1,5 @@
 using ObjectStack.Abstractions.Data;
-using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
 namespace ObjectStack.Hosting.Tests.Data;
 

@@ -4,7 +4,7 @@ using ObjectStack.Abstractions.Data.Drivers;
 using ObjectStack.Abstractions.Metadata;
 using ObjectStack.Hosting.Configuration;
 using ObjectStack.Hosting.Schema;
-using static ObjectStack.Hosting.Tests.Data.EngineTestKit;
+using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
 namespace ObjectStack.Hosting.Tests.Data;
 
