@@ -82,14 +82,14 @@ public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyn
             var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
             return new PostgresSession(this, connection, transaction);
         }
-        catch (Exception ex) when (PostgresErrors.Translate(ex, string.Empty, _ => []) is { } translated)
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw translated;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (PostgresErrors.Translate(ex, string.Empty, _ => []) is { } translated)
+            {
+                throw translated;
+            }
+
             throw;
         }
     }

@@ -23,8 +23,7 @@ internal static class PostgresErrors
     {
         PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
             || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300",
-        NpgsqlException { InnerException: SocketException or IOException or EndOfStreamException } => true,
-        NpgsqlException npgsql when npgsql.InnerException is null && npgsql is not PostgresException && npgsql.Message.Contains("Exception while", StringComparison.Ordinal) => true,
+        NpgsqlException { InnerException: SocketException or IOException } => true,
         SocketException or IOException => true,
         _ => false,
     };

@@ -30,7 +30,7 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
                 // The copy is one self-contained file: no write-ahead log beside it, here or wherever it is restored from.
                 await copy.ExecuteAsync("PRAGMA journal_mode=DELETE").ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                summary = await SummarizeAsync(copy, cancellationToken).ConfigureAwait(false);
+                summary = await SummarizeAsync(copy, await IsBackupAsync(copy, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(partial, target, overwrite: true);
@@ -62,8 +62,9 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
         BackupSummary summary;
         await using (var backupFile = Open(source, SqliteOpenMode.ReadOnly))
         {
-            summary = await SummarizeAsync(backupFile, cancellationToken).ConfigureAwait(false);
-            if (!await IsBackupAsync(backupFile, cancellationToken).ConfigureAwait(false) && summary.Tables.Count > 0)
+            var isBackup = await IsBackupAsync(backupFile, cancellationToken).ConfigureAwait(false);
+            summary = await SummarizeAsync(backupFile, isBackup, cancellationToken).ConfigureAwait(false);
+            if (!isBackup && summary.Tables.Count > 0)
             {
                 throw Refused($"'{path}' is a SQLite database but not an ObjectStack backup (it has no {SqliteSchemaManager.HistoryTable} table).");
             }
@@ -102,9 +103,9 @@ internal sealed class SqliteBackup(SqliteDataDriver driver)
     }
 
     // A backup of a database no runtime prepared yet holds no history and no tables, and restores as such.
-    private static async Task<BackupSummary> SummarizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<BackupSummary> SummarizeAsync(SqliteConnection connection, bool hasHistory, CancellationToken cancellationToken)
     {
-        var version = await IsBackupAsync(connection, cancellationToken).ConfigureAwait(false)
+        var version = hasHistory
             ? await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM \"{SqliteSchemaManager.HistoryTable}\"", cancellationToken: cancellationToken)).ConfigureAwait(false)
             : 0;
         return new BackupSummary("sqlite", await CountRowsAsync(connection, cancellationToken).ConfigureAwait(false), version);
