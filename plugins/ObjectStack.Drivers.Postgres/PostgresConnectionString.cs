@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Npgsql;
+using ObjectStack.Abstractions.Data.Drivers;
 
 namespace ObjectStack.Drivers.Postgres;
 
@@ -99,11 +100,29 @@ internal static class PostgresConnectionString
     }
 
     /// <summary>Describes the datasource without credentials, such as <c>postgres://app@db:5432/crm</c>.</summary>
-    public static string Describe(NpgsqlConnectionStringBuilder builder) =>
-        string.Create(CultureInfo.InvariantCulture, $"postgres://{(builder.Username is { } user ? Uri.EscapeDataString(user) + "@" : string.Empty)}{builder.Host}:{builder.Port}/{builder.Database}");
+    /// <remarks>An IPv6 host is bracketed, as in a URL.</remarks>
+    public static string Describe(NpgsqlConnectionStringBuilder builder)
+    {
+        var host = builder.Host is { } h && h.Contains(':', StringComparison.Ordinal) && !h.Contains(',', StringComparison.Ordinal) && !h.StartsWith('/')
+            ? $"[{h}]"
+            : builder.Host;
+        return string.Create(CultureInfo.InvariantCulture, $"postgres://{(builder.Username is { } user ? Uri.EscapeDataString(user) + "@" : string.Empty)}{host}:{builder.Port}/{builder.Database}");
+    }
 
     /// <summary>The TLS mode in libpq spelling, such as <c>verify-full</c>.</summary>
     public static string SslModeName(SslMode mode) => SslModes.First(m => m.Value == mode).Key;
+
+    /// <summary>The TLS mode as the data contracts report it.</summary>
+    public static DatasourceTls Tls(SslMode mode) => mode switch
+    {
+        SslMode.Disable => DatasourceTls.Disable,
+        SslMode.Allow => DatasourceTls.Allow,
+        SslMode.Prefer => DatasourceTls.Prefer,
+        SslMode.Require => DatasourceTls.Require,
+        SslMode.VerifyCA => DatasourceTls.VerifyCa,
+        SslMode.VerifyFull => DatasourceTls.VerifyFull,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown SSL mode."),
+    };
 
     private static NpgsqlConnectionStringBuilder FromUrl(string url, out int? connectTimeout)
     {

@@ -36,8 +36,7 @@ public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyn
         Options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         ConnectionString = builder;
-        Description = PostgresConnectionString.Describe(builder);
-        SslMode = PostgresConnectionString.SslModeName(builder.SslMode);
+        Datasource = new DatasourceDescription(Name, PostgresConnectionString.Describe(builder), PostgresConnectionString.Tls(builder.SslMode));
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         Resilience = new DatabaseResilience(options, reason => LogCircuitOpened(Description, options.BreakDurationMs, reason), () => LogCircuitClosed(Description));
         _schema = new PostgresSchemaManager(this);
@@ -49,11 +48,12 @@ public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyn
     /// <inheritdoc />
     public ISchemaManager Schema => _schema;
 
-    /// <summary>Gets the datasource without credentials, such as <c>postgres://app@db:5432/crm</c>.</summary>
-    public string Description { get; }
+    /// <inheritdoc />
+    /// <remarks>The endpoint is a URL without the password, such as <c>postgres://app@db:5432/crm</c>; the TLS mode
+    /// is the effective <c>sslmode</c> (Npgsql's default is <c>prefer</c>).</remarks>
+    public DatasourceDescription Datasource { get; }
 
-    /// <summary>Gets the TLS mode in libpq spelling, such as <c>verify-full</c>.</summary>
-    public string SslMode { get; }
+    private string Description => Datasource.Endpoint;
 
     /// <summary>Gets the options.</summary>
     internal PostgresDriverOptions Options { get; }

@@ -39,6 +39,7 @@ public sealed class SqliteDataDriver : IDataDriver, IDataBackup, IDisposable
             Pooling = false,
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
         }.ToString();
+        Datasource = new DatasourceDescription(Name, DatabasePath, DatasourceTls.Embedded);
         _schema = new SqliteSchemaManager(this);
         _pool = new ConnectionPool(OpenConnection);
     }
@@ -48,6 +49,10 @@ public sealed class SqliteDataDriver : IDataDriver, IDataBackup, IDisposable
 
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    /// <remarks>The endpoint is the database file; the database runs in the process, so nothing crosses a network.</remarks>
+    public DatasourceDescription Datasource { get; }
 
     /// <inheritdoc />
     public ISchemaManager Schema => _schema;

@@ -35,6 +35,14 @@ internal sealed partial class DataStartupService(
             return;
         }
 
+        var datasource = services.GetRequiredService<SchemaMigrator>().Datasource;
+        var tls = DatasourceTlsName.Of(datasource.Tls);
+        LogDatasource(datasource.Driver, datasource.Endpoint, tls);
+        if (!datasource.IsProtectedInTransit && !environment.IsDevelopment())
+        {
+            LogUnprotected(tls);
+        }
+
         try
         {
             await PrepareAsync(registry, cancellationToken).ConfigureAwait(false);
@@ -42,7 +50,7 @@ internal sealed partial class DataStartupService(
         catch (DataOperationException ex) when (ex.Code == DataErrorCode.Unavailable)
         {
             readiness.Waiting($"the database is unreachable ({ex.Message})");
-            LogUnreachable(ex.Message, MaxRetryDelay.TotalSeconds);
+            LogUnreachable(datasource.Endpoint, ex.Message, MaxRetryDelay.TotalSeconds);
             _retrying = Task.Run(() => RetryAsync(registry, _stopping.Token), CancellationToken.None);
         }
     }
@@ -108,8 +116,14 @@ internal sealed partial class DataStartupService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Data: {Objects} objects on {Driver}; {Changes} schema change(s) applied.")]
     private partial void LogReady(int objects, string driver, int changes);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Data: the database is unreachable at startup ({Reason}). Serving liveness; /ready and data requests answer 503 until it answers. Retrying at most every {Seconds} s.")]
-    private partial void LogUnreachable(string reason, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data: datasource {Driver} at {Endpoint}, TLS {Tls}.")]
+    private partial void LogDatasource(string driver, string endpoint, string tls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data: the connection to the database is not guaranteed to be encrypted (TLS {Tls}). Configure the driver to require TLS and verify the server's certificate (PostgreSQL: sslMode 'verify-full' with sslRootCert).")]
+    private partial void LogUnprotected(string tls);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Data: the database at {Endpoint} is unreachable at startup ({Reason}). Serving liveness; /ready and data requests answer 503 until it answers. Retrying at most every {Seconds} s.")]
+    private partial void LogUnreachable(string endpoint, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data: the database answered; schema and seed data are applied and the runtime is ready.")]
     private partial void LogRecovered();

@@ -15,7 +15,7 @@ internal static class CoreEndpoints
         IResult Discovery(HttpContext context)
         {
             NoStore(context);
-            return Results.Json(DiscoveryDocument.Build(runtime, environment));
+            return Results.Json(DiscoveryDocument.Build(runtime, environment, context.RequestServices));
         }
 
         api.MapGet("/", Discovery).WithName("objectstack.discovery.root");
@@ -23,7 +23,7 @@ internal static class CoreEndpoints
         endpoints.MapGet("/.well-known/objectstack", (HttpContext context) =>
         {
             NoStore(context);
-            return Results.Json(new { success = true, data = DiscoveryDocument.Build(runtime, environment) });
+            return Results.Json(new { success = true, data = DiscoveryDocument.Build(runtime, environment, context.RequestServices) });
         }).WithName("objectstack.well-known");
 
         api.MapGet("/health", (HttpContext context) =>

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ObjectStack.Abstractions.Capabilities;
+using ObjectStack.Abstractions.Data.Drivers;
+using ObjectStack.Hosting.Data;
 
 namespace ObjectStack.Hosting.Http;
 
@@ -12,7 +15,11 @@ internal static class DiscoveryDocument
     private static readonly string[] WellKnownCapabilities =
         ["comments", "automation", "cron", "search", "export", "chunkedUpload", "transactionalBatch", "websockets", "files", "analytics", "ai", "notifications", "i18n"];
 
-    public static Dictionary<string, object?> Build(ObjectStackRuntime runtime, IHostEnvironment environment)
+    /// <summary>Builds the document.</summary>
+    /// <param name="runtime">The composed runtime.</param>
+    /// <param name="environment">The host environment.</param>
+    /// <param name="services">The application services, for the datasource and its readiness.</param>
+    public static Dictionary<string, object?> Build(ObjectStackRuntime runtime, IHostEnvironment environment, IServiceProvider services)
     {
         var name = runtime.Configuration.Manifest?.Name ?? runtime.Configuration.Manifest?.Id ?? "ObjectStack";
         var routes = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -32,7 +39,7 @@ internal static class DiscoveryDocument
             ["environment"] = EnvironmentName(environment),
             ["routes"] = routes,
             ["locale"] = new { @default = "en", supported = new[] { "en" }, timezone = "UTC" },
-            ["services"] = Services(runtime),
+            ["services"] = Services(runtime, services),
             ["capabilities"] = WellKnownCapabilities.ToDictionary(key => key, key => new { enabled = RuntimeCapabilities.Contains(key) }),
             ["metadata"] = new
             {
@@ -43,7 +50,7 @@ internal static class DiscoveryDocument
         };
     }
 
-    private static SortedDictionary<string, object> Services(ObjectStackRuntime runtime)
+    private static SortedDictionary<string, object> Services(ObjectStackRuntime runtime, IServiceProvider provider)
     {
         var services = new SortedDictionary<string, object>(StringComparer.Ordinal);
         foreach (var capability in CapabilityIds.All)
@@ -57,10 +64,8 @@ internal static class DiscoveryDocument
         }
 
         var status = runtime.State == RuntimeState.Ready ? "available" : "registered";
-        foreach (var (service, route) in new[] { ("data", "/data"), ("metadata", "/meta") })
-        {
-            services[service] = new { enabled = true, status, route = runtime.ApiBasePath + route, provider = "objectstack-dotnet" };
-        }
+        services["metadata"] = new { enabled = true, status, route = runtime.ApiBasePath + "/meta", provider = "objectstack-dotnet" };
+        services["data"] = DataService(runtime, provider, status);
 
         foreach (var (capability, planned) in runtime.Plan.Providers)
         {
@@ -74,6 +79,34 @@ internal static class DiscoveryDocument
         }
 
         return services;
+    }
+
+    /// <summary>The data service: its route, the datasource's driver and TLS mode (never its endpoint, which would tell
+    /// anonymous callers where the database is), and <c>degraded</c> with the reason while the database cannot
+    /// serve.</summary>
+    private static Dictionary<string, object?> DataService(ObjectStackRuntime runtime, IServiceProvider provider, string status)
+    {
+        var readiness = provider.GetService<DataReadiness>();
+        var degraded = runtime.State == RuntimeState.Ready && readiness is { IsReady: false };
+        var service = new Dictionary<string, object?>
+        {
+            ["enabled"] = true,
+            ["status"] = degraded ? "degraded" : status,
+            ["route"] = runtime.ApiBasePath + "/data",
+            ["provider"] = "objectstack-dotnet",
+        };
+        if (degraded)
+        {
+            service["message"] = readiness!.Problem;
+        }
+
+        if (provider.GetServices<IDataDriver>().ToList() is [var driver])
+        {
+            service["driver"] = driver.Datasource.Driver;
+            service["tls"] = DatasourceTlsName.Of(driver.Datasource.Tls);
+        }
+
+        return service;
     }
 
     private static string EnvironmentName(IHostEnvironment environment) =>

@@ -25,6 +25,9 @@ public sealed partial class SchemaMigrator
     /// <summary>Gets the name of the driver the migrator works on.</summary>
     public string DriverName => _driver.Name;
 
+    /// <summary>Gets the datasource the migrator works on.</summary>
+    public DatasourceDescription Datasource => _driver.Datasource;
+
     /// <summary>Compares the metadata with the database and returns the changes needed.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The plan; nothing is changed.</returns>

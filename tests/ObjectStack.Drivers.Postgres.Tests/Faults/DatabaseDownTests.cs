@@ -44,10 +44,16 @@ public sealed class DatabaseDownTests
             Assert.That(ready.Headers.RetryAfter, Is.Not.Null);
             Assert.That(data.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(data.Headers.RetryAfter, Is.Not.Null);
-            Assert.That(host.Logs.Lines, Has.Some.Contains("the database is unreachable at startup"), "one clear log line says why");
+            Assert.That(host.Logs.Lines, Has.Some.Match(@"the database at postgres://\S+@127\.0\.0\.1:\d+/\S+ is unreachable at startup"), "one clear log line says which database and why");
         });
         var readyBody = await ready.Content.ReadAsStringAsync();
         Assert.That(readyBody, Does.Contain("database is unreachable"));
+        var degraded = (await client.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/discovery", UriKind.Relative)))!["services"]!["data"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(degraded["status"]!.GetValue<string>(), Is.EqualTo("degraded"), "discovery says the data service cannot serve");
+            Assert.That(degraded["message"]!.GetValue<string>(), Does.Contain("database is unreachable"));
+        });
 
         // The database comes up: the runtime prepares the schema and turns ready without a restart.
         _proxy.Start();
@@ -58,6 +64,12 @@ public sealed class DatabaseDownTests
         var created = await client.PostAsJsonAsync(new Uri("/api/v1/data/account", UriKind.Relative), new { name = "Recovered" });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         Assert.That(host.Logs.Lines, Has.Some.Contains("the database answered"));
+        var recovered = (await client.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/discovery", UriKind.Relative)))!["services"]!["data"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(recovered["status"]!.GetValue<string>(), Is.EqualTo("available"));
+            Assert.That(recovered["message"], Is.Null);
+        });
     }
 
     [Test]

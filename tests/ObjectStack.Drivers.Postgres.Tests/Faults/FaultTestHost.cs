@@ -37,8 +37,8 @@ internal sealed class FaultTestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Starts the runtime with these driver options (url and limits).</summary>
-    public static async Task<FaultTestHost> StartAsync(JsonObject driverOptions)
+    /// <summary>Starts the runtime with these driver options (url and limits), in Development unless told.</summary>
+    public static async Task<FaultTestHost> StartAsync(JsonObject driverOptions, string environment = "Development")
     {
         var config = new JsonObject
         {
@@ -46,7 +46,7 @@ internal sealed class FaultTestHost : IAsyncDisposable
             ["plugins"] = new JsonArray(new JsonObject { ["id"] = "objectstack.driver.postgres", ["options"] = driverOptions }, ConformancePlugin.Id),
             ["objects"] = JsonNode.Parse(Objects),
         };
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new LogSink();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);

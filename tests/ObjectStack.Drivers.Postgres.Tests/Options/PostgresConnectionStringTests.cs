@@ -1,4 +1,5 @@
 using Npgsql;
+using ObjectStack.Abstractions.Data.Drivers;
 
 namespace ObjectStack.Drivers.Postgres.Tests.Options;
 
@@ -85,6 +86,26 @@ public sealed class PostgresConnectionStringTests
             Assert.That(builder.Port, Is.EqualTo(port));
             Assert.That(builder.Database, Is.EqualTo("crm"));
         });
+    }
+
+    [TestCase("postgres://app@[::1]:5433/crm", "postgres://app@[::1]:5433/crm")]
+    [TestCase("postgres://app:pw@[2001:db8::17]/crm", "postgres://app@[2001:db8::17]:5432/crm")]
+    [TestCase("postgres://app:pw@db.internal/crm", "postgres://app@db.internal:5432/crm")]
+    [TestCase("Host=/var/run/postgresql;Username=app;Database=crm", "postgres://app@/var/run/postgresql:5432/crm")]
+    public void Describe_Host_IsBracketedOnlyForIpv6AndNeverShowsThePassword(string url, string expected)
+    {
+        Assert.That(PostgresConnectionString.Describe(Build(url)), Is.EqualTo(expected));
+    }
+
+    [TestCase("disable", DatasourceTls.Disable)]
+    [TestCase("allow", DatasourceTls.Allow)]
+    [TestCase("prefer", DatasourceTls.Prefer)]
+    [TestCase("require", DatasourceTls.Require)]
+    [TestCase("verify-ca", DatasourceTls.VerifyCa)]
+    [TestCase("verify-full", DatasourceTls.VerifyFull)]
+    public void Tls_EverySslMode_MapsToTheSameStepOfTheContract(string value, DatasourceTls expected)
+    {
+        Assert.That(PostgresConnectionString.Tls(Build($"postgres://app@db/crm?sslmode={value}").SslMode), Is.EqualTo(expected));
     }
 
     [TestCase("disable", SslMode.Disable)]

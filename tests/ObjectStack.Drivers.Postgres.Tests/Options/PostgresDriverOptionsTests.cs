@@ -1,4 +1,5 @@
 using System.Reflection;
+using ObjectStack.Abstractions.Data.Drivers;
 
 namespace ObjectStack.Drivers.Postgres.Tests.Options;
 
@@ -199,8 +200,7 @@ public sealed class PostgresDriverOptionsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.Description, Is.EqualTo("postgres://app@db:6000/crm"));
-            Assert.That(driver.SslMode, Is.EqualTo("verify-ca"));
+            Assert.That(driver.Datasource, Is.EqualTo(new DatasourceDescription("postgres", "postgres://app@db:6000/crm", DatasourceTls.VerifyCa)));
             Assert.That(driver.Name, Is.EqualTo("postgres"));
         });
     }

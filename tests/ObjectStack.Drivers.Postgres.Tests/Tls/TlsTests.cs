@@ -4,7 +4,11 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Npgsql;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ObjectStack.Abstractions.Data;
+using ObjectStack.Abstractions.Data.Drivers;
+using ObjectStack.Drivers.Postgres.Tests.Faults;
 
 namespace ObjectStack.Drivers.Postgres.Tests.Tls;
 
@@ -66,7 +70,7 @@ public sealed class TlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.SslMode, Is.EqualTo("require"));
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(DatasourceTls.Require));
             Assert.That(tls, Is.True);
         });
     }
@@ -80,7 +84,7 @@ public sealed class TlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.SslMode, Is.EqualTo("disable"));
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(DatasourceTls.Disable));
             Assert.That(tls, Is.False);
         });
     }
@@ -94,7 +98,7 @@ public sealed class TlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.SslMode, Is.EqualTo("prefer"));
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(DatasourceTls.Prefer));
             Assert.That(tls, Is.True);
         });
     }
@@ -112,7 +116,7 @@ public sealed class TlsTests
         Assert.Multiple(() =>
         {
             Assert.That(schema, Is.Not.Null);
-            Assert.That(driver.SslMode, Is.EqualTo("verify-full"));
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(DatasourceTls.VerifyFull));
             Assert.That(tls, Is.True);
         });
     }
@@ -126,14 +130,40 @@ public sealed class TlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.SslMode, Is.EqualTo("verify-full"), "the options override the URL");
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(DatasourceTls.VerifyFull), "the options override the URL");
             Assert.That(tls, Is.True);
         });
     }
 
-    [TestCase("verify-full")]
-    [TestCase("verify-ca")]
-    public async Task Connect_VerifyWithAnotherCa_FailsUnavailable(string mode)
+    [TestCase("verify-full", "verify-full", false)]
+    [TestCase("require", "require", false)]
+    [TestCase("prefer", "prefer", true)]
+    [TestCase("disable", "disable", true)]
+    public async Task Discovery_DataService_ReportsTheDriverAndTlsModeButNotWhereTheDatabaseIs(string mode, string reported, bool warned)
+    {
+        var url = WithQuery(_database, $"sslmode={mode}&sslrootcert={Uri.EscapeDataString(_ca)}");
+        await using var host = await FaultTestHost.StartAsync(new JsonObject { ["url"] = url }, environment: "Production");
+        using var client = host.Client(user: null);
+
+        var discovery = await client.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/discovery", UriKind.Relative));
+
+        var data = discovery!["services"]!["data"]!;
+        var endpoint = new Uri(_database);
+        Assert.Multiple(() =>
+        {
+            Assert.That(data["status"]!.GetValue<string>(), Is.EqualTo("available"));
+            Assert.That(data["driver"]!.GetValue<string>(), Is.EqualTo("postgres"));
+            Assert.That(data["tls"]!.GetValue<string>(), Is.EqualTo(reported));
+            Assert.That(discovery.ToJsonString(), Does.Not.Contain(endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Not.Contain(endpoint.AbsolutePath.Trim('/')),
+                "anonymous callers learn how the database is reached, not where it is");
+            Assert.That(host.Logs.Lines, Has.Some.Contains($"datasource postgres at postgres://postgres@{endpoint.Host}:{endpoint.Port}{endpoint.AbsolutePath}, TLS {reported}."));
+            Assert.That(host.Logs.Lines.Any(l => l.Contains("not guaranteed to be encrypted", StringComparison.Ordinal)), Is.EqualTo(warned), "production warns when TLS can be skipped");
+        });
+    }
+
+    [TestCase("verify-full", DatasourceTls.VerifyFull)]
+    [TestCase("verify-ca", DatasourceTls.VerifyCa)]
+    public async Task Connect_VerifyWithAnotherCa_FailsUnavailable(string mode, DatasourceTls expected)
     {
         await using var driver = Driver(WithQuery(_database, $"sslmode={mode}&sslrootcert={Uri.EscapeDataString(_otherCa)}"));
 
@@ -141,7 +171,7 @@ public sealed class TlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(driver.SslMode, Is.EqualTo(mode));
+            Assert.That(driver.Datasource.Tls, Is.EqualTo(expected));
             Assert.That(ex.Code, Is.EqualTo(DataErrorCode.Unavailable));
             Assert.That(Chain(ex), Has.Some.InstanceOf<AuthenticationException>(), "the handshake refused the certificate");
         });

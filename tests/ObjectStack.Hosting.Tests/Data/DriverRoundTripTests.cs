@@ -95,6 +95,8 @@ public sealed class DriverRoundTripTests : RestHostFixture
 
         public string Name => inner.Name;
 
+        public DatasourceDescription Datasource => inner.Datasource;
+
         public ISchemaManager Schema => inner.Schema;
 
         public void Reset() => Volatile.Write(ref _calls, 0);

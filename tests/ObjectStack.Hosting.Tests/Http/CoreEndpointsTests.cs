@@ -99,6 +99,28 @@ public sealed class CoreEndpointsTests
     }
 
     [Test]
+    public async Task Discovery_DataService_ReportsTheEmbeddedDatasourceAndNotItsFile()
+    {
+        await using var host = await Data.DataTestHost.StartAsync(Rest.RestObjects.Json);
+        using var client = host.Client(user: null);
+
+        using var response = await client.GetAsync(Relative("/api/v1/discovery"));
+        var document = await Data.DataTestHost.JsonAsync(response);
+
+        var data = document.GetProperty("services").GetProperty("data");
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.GetProperty("enabled").GetBoolean(), Is.True);
+            Assert.That(data.GetProperty("status").GetString(), Is.EqualTo("available"));
+            Assert.That(data.GetProperty("route").GetString(), Is.EqualTo("/api/v1/data"));
+            Assert.That(data.GetProperty("driver").GetString(), Is.EqualTo("sqlite"));
+            Assert.That(data.GetProperty("tls").GetString(), Is.EqualTo("embedded"), "an in-process database has no network hop to protect");
+            Assert.That(data.TryGetProperty("message", out _), Is.False);
+            Assert.That(document.GetRawText(), Does.Not.Contain("data.db"), "the database file is not disclosed");
+        });
+    }
+
+    [Test]
     public async Task Discovery_Capabilities_ReportSearchAndTransactionalBatchAndNothingElse()
     {
         await using var host = await PluginTestHost.StartAsync(CrmWithAlpha, "Alpha");

@@ -13,6 +13,10 @@ public interface IDataDriver
     /// <summary>Gets the driver name reported by discovery, such as <c>sqlite</c>.</summary>
     string Name { get; }
 
+    /// <summary>Gets what the datasource is and how it is reached (without credentials), for discovery and
+    /// diagnostics.</summary>
+    DatasourceDescription Datasource { get; }
+
     /// <summary>Gets the schema manager.</summary>
     ISchemaManager Schema { get; }
 
