@@ -12,9 +12,14 @@ namespace ObjectStack.Abstractions.Testing;
 public abstract class PagingConformance<THarness> : DriverConformanceFixture<THarness>
     where THarness : DriverHarness, new()
 {
-    private static readonly int?[] Ranks = [3, 1, 2, 1, 3, 1, 2, null, 2, 1, null];
-
     private List<(string Id, int? Rank)> _records = null!;
+
+    /// <summary>Gets the ranks of the seeded <c>entry</c> records, in creation order: ties and nulls included.</summary>
+    protected static IReadOnlyList<int?> Ranks { get; } = [3, 1, 2, 1, 3, 1, 2, null, 2, 1, null];
+
+    /// <summary>Gets the seeded <c>entry</c> records (id and rank), in creation order; a driver's own tests use them to
+    /// check the tie-break it chose.</summary>
+    protected IReadOnlyList<(string Id, int? Rank)> Records => _records;
 
     /// <inheritdoc />
     protected override string Objects => """
@@ -25,7 +30,7 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
     protected override async Task SeedAsync()
     {
         _records = [];
-        for (var i = 0; i < Ranks.Length; i++)
+        for (var i = 0; i < Ranks.Count; i++)
         {
             var id = await InsertAsync("entry", ("name", $"e{i}"), ("rank", Ranks[i]));
             _records.Add((id, Ranks[i]));
@@ -59,7 +64,7 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
         Assert.That(paged.Select(r => r["id"]), Is.EqualTo(whole.Records.Select(r => r["id"])), "pages follow the order of the whole result");
         Assert.That(paged.Select(r => (decimal?)r["rank"]), Is.EqualTo(Ranks.Select(r => (decimal?)r).OrderBy(r => !r.HasValue).ThenByDescending(r => r)), "descending, then nulls");
         Assert.That(pages.Select(p => p.HasMore), Is.EqualTo(new[] { true, true, false }));
-        Assert.That(pages.Select(p => p.Total), Is.All.EqualTo(Ranks.Length));
+        Assert.That(pages.Select(p => p.Total), Is.All.EqualTo(Ranks.Count));
     }
 
     /// <summary>Pages of an unsorted query cover every record exactly once.</summary>
@@ -67,7 +72,7 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
     public async Task Find_NoSortPaged_CoversEveryRecordOnce()
     {
         var ids = new List<string>();
-        for (var offset = 0; offset < Ranks.Length; offset += 2)
+        for (var offset = 0; offset < Ranks.Count; offset += 2)
         {
             var page = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 2, Offset = offset });
             ids.AddRange(page.Records.Select(r => (string)r["id"]!));
@@ -108,7 +113,7 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
             Filter = Where("""{ "rank": { "$in": [1, 2] } }"""),
         });
 
-        var expected = Enumerable.Range(0, Ranks.Length)
+        var expected = Enumerable.Range(0, Ranks.Count)
             .Where(i => Ranks[i] is 1 or 2)
             .OrderByDescending(i => Ranks[i])
             .ThenByDescending(i => $"e{i}", StringComparer.Ordinal)
@@ -120,12 +125,12 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
     [Test]
     public async Task Find_PageEndingExactlyAtTheLastRecord_HasNoMore()
     {
-        var withoutTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5 });
-        var withTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 5, IncludeTotal = true });
-        var oneShort = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Length - 6 });
+        var withoutTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Count - 5 });
+        var withTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Count - 5, IncludeTotal = true });
+        var oneShort = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Limit = 5, Offset = Ranks.Count - 6 });
 
         Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore), Is.EqualTo((5, false)));
-        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((5, false, (long?)Ranks.Length)));
+        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((5, false, (long?)Ranks.Count)));
         Assert.That((oneShort.Records.Count, oneShort.HasMore), Is.EqualTo((5, true)));
     }
 
@@ -135,11 +140,11 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
     {
         var withTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10, IncludeTotal = true });
         var withoutTotal = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Offset = 100, Limit = 10 });
-        var atTheEnd = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Offset = Ranks.Length, IncludeTotal = true });
+        var atTheEnd = await Engine.FindAsync(Alice, new RecordQuery { ObjectName = "entry", Offset = Ranks.Count, IncludeTotal = true });
 
-        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((0, false, (long?)Ranks.Length)));
+        Assert.That((withTotal.Records.Count, withTotal.HasMore, withTotal.Total), Is.EqualTo((0, false, (long?)Ranks.Count)));
         Assert.That((withoutTotal.Records.Count, withoutTotal.HasMore, withoutTotal.Total), Is.EqualTo((0, false, (long?)null)));
-        Assert.That((atTheEnd.Records.Count, atTheEnd.HasMore, atTheEnd.Total), Is.EqualTo((0, false, (long?)Ranks.Length)));
+        Assert.That((atTheEnd.Records.Count, atTheEnd.HasMore, atTheEnd.Total), Is.EqualTo((0, false, (long?)Ranks.Count)));
     }
 
     /// <summary>The total of a filtered page counts every match, not the page.</summary>
@@ -184,10 +189,15 @@ public abstract class PagingConformance<THarness> : DriverConformanceFixture<THa
         Assert.That((result.Records.Count, result.HasMore), Is.EqualTo((2, true)));
     }
 
-    private async Task<List<QueryResult>> PagesAsync(SortDirection direction, int pageSize, bool includeTotal)
+    /// <summary>Reads every page of the <c>entry</c> records sorted by rank.</summary>
+    /// <param name="direction">The direction of the rank sort.</param>
+    /// <param name="pageSize">The page size.</param>
+    /// <param name="includeTotal">Whether each page asks for the total.</param>
+    /// <returns>The pages, in order.</returns>
+    protected async Task<List<QueryResult>> PagesAsync(SortDirection direction, int pageSize, bool includeTotal)
     {
         var pages = new List<QueryResult>();
-        for (var offset = 0; offset < Ranks.Length; offset += pageSize)
+        for (var offset = 0; offset < Ranks.Count; offset += pageSize)
         {
             pages.Add(await Engine.FindAsync(Alice, new RecordQuery
             {

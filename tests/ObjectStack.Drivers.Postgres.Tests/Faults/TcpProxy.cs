@@ -5,17 +5,20 @@ namespace ObjectStack.Drivers.Postgres.Tests.Faults;
 
 /// <summary>
 /// A loopback TCP forwarder in front of the test PostgreSQL server, so a test can make the database unreachable
-/// (stop: new connections are refused, open ones are cut) and reachable again (start) on the same address.
+/// (stop: new connections are refused, open ones are cut) and reachable again (start) on the same address, or reach
+/// it under another loopback address (a name its certificate does not hold).
 /// </summary>
 internal sealed class TcpProxy : IAsyncDisposable
 {
+    private readonly IPAddress _address;
     private readonly IPEndPoint _target;
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource? _running;
 
-    private TcpProxy(IPEndPoint target, int port)
+    private TcpProxy(IPAddress address, int port, IPEndPoint target)
     {
+        _address = address;
         _target = target;
         Port = port;
     }
@@ -26,15 +29,17 @@ internal sealed class TcpProxy : IAsyncDisposable
     /// <summary>Gets how many connections the proxy has accepted.</summary>
     public int Accepted { get; private set; }
 
-    /// <summary>Creates a proxy for the server behind <paramref name="url"/>, on a free port, not yet listening.</summary>
-    public static TcpProxy For(string url)
+    /// <summary>Creates a proxy for the server behind <paramref name="url"/>, on a free port of
+    /// <paramref name="address"/> (127.0.0.1 unless told), not yet listening.</summary>
+    public static TcpProxy For(string url, IPAddress? address = null)
     {
         var uri = new Uri(url);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
+        address ??= IPAddress.Loopback;
+        var probe = new TcpListener(address, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new TcpProxy(new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port), port);
+        return new TcpProxy(address, port, new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port));
     }
 
     /// <summary>The URL of the database at <paramref name="databaseUrl"/>, through the proxy.</summary>
@@ -43,7 +48,7 @@ internal sealed class TcpProxy : IAsyncDisposable
     public void Start()
     {
         _running = new CancellationTokenSource();
-        _listener = new TcpListener(IPAddress.Loopback, Port);
+        _listener = new TcpListener(_address, Port);
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _ = AcceptAsync(_listener, _running.Token);

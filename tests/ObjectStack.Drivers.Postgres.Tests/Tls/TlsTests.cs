@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -180,17 +179,18 @@ public sealed class TlsTests
     [Test]
     public async Task Connect_VerifyFullForANameNotInTheCertificate_FailsUnavailable()
     {
-        // The server listens on 127.0.0.1 only; a forwarder on 127.0.0.2 reaches it under an address its certificate
+        // The server listens on 127.0.0.1 only; a proxy on 127.0.0.2 reaches it under an address its certificate
         // does not name, so only the host name check differs between the three connections below.
-        await using var forwarder = Forwarder.Start(IPAddress.Parse("127.0.0.2"), new Uri(TestDatabase.AdminUrl).Port);
-        var viaForwarder = new UriBuilder(_database) { Host = "127.0.0.2", Port = forwarder.Port }.Uri.ToString();
+        await using var proxy = TcpProxy.For(TestDatabase.AdminUrl, IPAddress.Parse("127.0.0.2"));
+        proxy.Start();
+        var viaProxy = new UriBuilder(_database) { Host = "127.0.0.2", Port = proxy.Port }.Uri.ToString();
         var ca = Uri.EscapeDataString(_ca);
 
-        await using var unverified = Driver(WithQuery(viaForwarder, "sslmode=require"));
-        await using var chainOnly = Driver(WithQuery(viaForwarder, $"sslmode=verify-ca&sslrootcert={ca}"));
-        await using var full = Driver(WithQuery(viaForwarder, $"sslmode=verify-full&sslrootcert={ca}"));
+        await using var unverified = Driver(WithQuery(viaProxy, "sslmode=require"));
+        await using var chainOnly = Driver(WithQuery(viaProxy, $"sslmode=verify-ca&sslrootcert={ca}"));
+        await using var full = Driver(WithQuery(viaProxy, $"sslmode=verify-full&sslrootcert={ca}"));
 
-        Assert.That(await ServerSeesTlsAsync(unverified), Is.True, "the forwarder reaches the server");
+        Assert.That(await ServerSeesTlsAsync(unverified), Is.True, "the proxy reaches the server");
         Assert.That(await ServerSeesTlsAsync(chainOnly), Is.True, "verify-ca checks the chain, not the name");
         var ex = Fails(full);
         Assert.Multiple(() =>
@@ -261,77 +261,5 @@ public sealed class TlsTests
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         return certificate.ExportCertificatePem();
-    }
-
-    /// <summary>Forwards TCP connections from another loopback address to the test server.</summary>
-    private sealed class Forwarder : IAsyncDisposable
-    {
-        private readonly TcpListener _listener;
-        private readonly IPEndPoint _target;
-        private readonly CancellationTokenSource _stop = new();
-
-        private Forwarder(TcpListener listener, IPEndPoint target)
-        {
-            _listener = listener;
-            _target = target;
-        }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-        public static Forwarder Start(IPAddress address, int targetPort)
-        {
-            var listener = new TcpListener(address, 0);
-            listener.Start();
-            var forwarder = new Forwarder(listener, new IPEndPoint(IPAddress.Loopback, targetPort));
-            _ = forwarder.AcceptAsync();
-            return forwarder;
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _stop.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private async Task AcceptAsync()
-        {
-            var token = _stop.Token;
-            while (!token.IsCancellationRequested)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await _listener.AcceptTcpClientAsync(token);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-                {
-                    return;
-                }
-
-                _ = PipeAsync(client, token);
-            }
-        }
-
-        private async Task PipeAsync(TcpClient client, CancellationToken token)
-        {
-            using var server = new TcpClient();
-            try
-            {
-                await server.ConnectAsync(_target, token);
-                await Task.WhenAny(
-                    client.GetStream().CopyToAsync(server.GetStream(), token),
-                    server.GetStream().CopyToAsync(client.GetStream(), token));
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // Either side went away; close both.
-            }
-            finally
-            {
-                client.Dispose();
-            }
-        }
     }
 }
