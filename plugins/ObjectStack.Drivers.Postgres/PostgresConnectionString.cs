@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 using ObjectStack.Abstractions.Data.Drivers;
 
@@ -99,30 +101,79 @@ internal static class PostgresConnectionString
         return true;
     }
 
-    /// <summary>Describes the datasource without credentials, such as <c>postgres://app@db:5432/crm</c>.</summary>
-    /// <remarks>An IPv6 host is bracketed, as in a URL.</remarks>
+    /// <summary>Describes the datasource without credentials, in libpq's URL form: <c>postgres://app@db:5432/crm</c>,
+    /// several hosts as <c>postgres://app@db1:5432,db2:5433/crm</c>, IPv6 hosts bracketed, and Unix-domain sockets as
+    /// <c>postgres://app@/crm?host=/var/run/postgresql</c>.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder)
     {
-        var host = builder.Host is { } h && h.Contains(':', StringComparison.Ordinal) && !h.Contains(',', StringComparison.Ordinal) && !h.StartsWith('/')
-            ? $"[{h}]"
-            : builder.Host;
-        return string.Create(CultureInfo.InvariantCulture, $"postgres://{(builder.Username is { } user ? Uri.EscapeDataString(user) + "@" : string.Empty)}{host}:{builder.Port}/{builder.Database}");
+        var tcp = new List<string>();
+        var sockets = new List<string>();
+        foreach (var (host, port) in Hosts(builder))
+        {
+            if (IsSocket(host))
+            {
+                sockets.Add(host);
+            }
+            else
+            {
+                var bare = host.TrimStart('[').TrimEnd(']');
+                var shown = IPAddress.TryParse(bare, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bare}]" : bare;
+                tcp.Add(string.Create(CultureInfo.InvariantCulture, $"{shown}:{port}"));
+            }
+        }
+
+        var user = builder.Username is { } name ? Uri.EscapeDataString(name) + "@" : string.Empty;
+        var query = sockets.Count > 0 ? "?host=" + string.Join(',', sockets) : string.Empty;
+        return $"postgres://{user}{string.Join(',', tcp)}/{builder.Database}{query}";
     }
 
-    /// <summary>The TLS mode in libpq spelling, such as <c>verify-full</c>.</summary>
-    public static string SslModeName(SslMode mode) => SslModes.First(m => m.Value == mode).Key;
-
-    /// <summary>The TLS mode as the data contracts report it.</summary>
-    public static DatasourceTls Tls(SslMode mode) => mode switch
+    /// <summary>How the connection is protected, as the data contracts report it: the <c>sslmode</c>, or
+    /// <see cref="DatasourceTls.Local"/> when every host is a Unix-domain socket (TLS does not apply; nothing crosses
+    /// a network).</summary>
+    public static DatasourceTls Tls(NpgsqlConnectionStringBuilder builder)
     {
-        SslMode.Disable => DatasourceTls.Disable,
-        SslMode.Allow => DatasourceTls.Allow,
-        SslMode.Prefer => DatasourceTls.Prefer,
-        SslMode.Require => DatasourceTls.Require,
-        SslMode.VerifyCA => DatasourceTls.VerifyCa,
-        SslMode.VerifyFull => DatasourceTls.VerifyFull,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown SSL mode."),
-    };
+        var hosts = Hosts(builder).ToList();
+        if (hosts.Count > 0 && hosts.TrueForAll(h => IsSocket(h.Host)))
+        {
+            return DatasourceTls.Local;
+        }
+
+        return builder.SslMode switch
+        {
+            SslMode.Disable => DatasourceTls.Disable,
+            SslMode.Allow => DatasourceTls.Allow,
+            SslMode.Prefer => DatasourceTls.Prefer,
+            SslMode.Require => DatasourceTls.Require,
+            SslMode.VerifyCA => DatasourceTls.VerifyCa,
+            SslMode.VerifyFull => DatasourceTls.VerifyFull,
+            _ => DatasourceTls.Unknown,
+        };
+    }
+
+    /// <summary>The hosts of the connection string with their ports, read as Npgsql reads them: a comma-separated
+    /// list in which each entry may carry its own <c>:port</c> (after the closing bracket of an IPv6 address).</summary>
+    private static IEnumerable<(string Host, int Port)> Hosts(NpgsqlConnectionStringBuilder builder)
+    {
+        foreach (var entry in (builder.Host ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var separator = entry.LastIndexOf(':');
+            if (!IsSocket(entry) && separator > 0)
+            {
+                var otherColon = entry.LastIndexOf(':', separator - 1);
+                var ipv6End = entry.LastIndexOf(']');
+                if ((otherColon == -1 || (separator > ipv6End && otherColon < ipv6End))
+                    && int.TryParse(entry.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                {
+                    yield return (entry[..separator], port);
+                    continue;
+                }
+            }
+
+            yield return (entry, builder.Port);
+        }
+    }
+
+    private static bool IsSocket(string host) => host.StartsWith('/') || host.StartsWith('@');
 
     private static NpgsqlConnectionStringBuilder FromUrl(string url, out int? connectTimeout)
     {

@@ -36,7 +36,7 @@ public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyn
         Options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         ConnectionString = builder;
-        Datasource = new DatasourceDescription(Name, PostgresConnectionString.Describe(builder), PostgresConnectionString.Tls(builder.SslMode));
+        Datasource = new DatasourceDescription(Name, PostgresConnectionString.Describe(builder), PostgresConnectionString.Tls(builder));
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         Resilience = new DatabaseResilience(options, reason => LogCircuitOpened(Description, options.BreakDurationMs, reason), () => LogCircuitClosed(Description));
         _schema = new PostgresSchemaManager(this);
@@ -50,7 +50,7 @@ public sealed partial class PostgresDataDriver : IDataDriver, IDataBackup, IAsyn
 
     /// <inheritdoc />
     /// <remarks>The endpoint is a URL without the password, such as <c>postgres://app@db:5432/crm</c>; the TLS mode
-    /// is the effective <c>sslmode</c> (Npgsql's default is <c>prefer</c>).</remarks>
+    /// is the effective <c>sslmode</c> (Npgsql's default is <c>prefer</c>), or local over Unix-domain sockets.</remarks>
     public DatasourceDescription Datasource { get; }
 
     private string Description => Datasource.Endpoint;

@@ -39,7 +39,7 @@ public sealed class SqliteDataDriver : IDataDriver, IDataBackup, IDisposable
             Pooling = false,
             DefaultTimeout = Math.Max(1, options.BusyTimeoutMs / 1000),
         }.ToString();
-        Datasource = new DatasourceDescription(Name, DatabasePath, DatasourceTls.Embedded);
+        Datasource = new DatasourceDescription(Name, DatabasePath, DatasourceTls.Local);
         _schema = new SqliteSchemaManager(this);
         _pool = new ConnectionPool(OpenConnection);
     }

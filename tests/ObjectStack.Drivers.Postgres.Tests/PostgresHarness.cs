@@ -13,9 +13,13 @@ public sealed class PostgresHarness : DriverHarness
     /// <inheritdoc />
     public override Assembly PluginAssembly => typeof(PostgresDriverPlugin).Assembly;
 
+    /// <summary>A password in every URL the suite uses. The test server trusts loopback connections and never asks for
+    /// it; it is there so the suite can check that no description or error repeats it.</summary>
+    public const string SentinelPassword = "sentinel-Pw-7f3a";
+
     /// <inheritdoc />
     public override async Task<JsonObject> CreateDatabaseAsync(CancellationToken cancellationToken) =>
-        new() { ["url"] = await TestDatabase.CreateAsync(cancellationToken) };
+        new() { ["url"] = new UriBuilder(await TestDatabase.CreateAsync(cancellationToken)) { Password = SentinelPassword }.Uri.ToString() };
 
     /// <inheritdoc />
     public override Task DropDatabaseAsync(JsonObject options, CancellationToken cancellationToken)

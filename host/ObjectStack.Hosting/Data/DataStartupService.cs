@@ -24,6 +24,7 @@ internal sealed partial class DataStartupService(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private int _disposed;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -38,9 +39,16 @@ internal sealed partial class DataStartupService(
         var datasource = services.GetRequiredService<SchemaMigrator>().Datasource;
         var tls = DatasourceTlsName.Of(datasource.Tls);
         LogDatasource(datasource.Driver, datasource.Endpoint, tls);
-        if (!datasource.IsProtectedInTransit && !environment.IsDevelopment())
+        if (!environment.IsDevelopment())
         {
-            LogUnprotected(tls);
+            if (!datasource.IsEncrypted)
+            {
+                LogUnencrypted(tls);
+            }
+            else if (!datasource.IsServerVerified)
+            {
+                LogUnverified(tls);
+            }
         }
 
         try
@@ -58,7 +66,17 @@ internal sealed partial class DataStartupService(
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Two stops can race (an embedding host's own shutdown and WebApplicationFactory's, for one), and the host
+            // may dispose the service between them; disposing cancelled the retry loop already.
+            return;
+        }
+
         if (_retrying is { } retrying)
         {
             await retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +84,14 @@ internal sealed partial class DataStartupService(
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     private async Task PrepareAsync(MetadataRegistry registry, CancellationToken cancellationToken)
     {
@@ -120,7 +145,10 @@ internal sealed partial class DataStartupService(
     private partial void LogDatasource(string driver, string endpoint, string tls);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Data: the connection to the database is not guaranteed to be encrypted (TLS {Tls}). Configure the driver to require TLS and verify the server's certificate (PostgreSQL: sslMode 'verify-full' with sslRootCert).")]
-    private partial void LogUnprotected(string tls);
+    private partial void LogUnencrypted(string tls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data: the connection to the database is encrypted, but the server's certificate is not verified (TLS {Tls}), so an impostor on the network path would not be noticed. Verify it (PostgreSQL: sslMode 'verify-full' with sslRootCert).")]
+    private partial void LogUnverified(string tls);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Data: the database at {Endpoint} is unreachable at startup ({Reason}). Serving liveness; /ready and data requests answer 503 until it answers. Retrying at most every {Seconds} s.")]
     private partial void LogUnreachable(string endpoint, string reason, double seconds);

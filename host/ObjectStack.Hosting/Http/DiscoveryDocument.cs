@@ -86,8 +86,10 @@ internal static class DiscoveryDocument
     /// serve.</summary>
     private static Dictionary<string, object?> DataService(ObjectStackRuntime runtime, IServiceProvider provider, string status)
     {
-        var readiness = provider.GetService<DataReadiness>();
-        var degraded = runtime.State == RuntimeState.Ready && readiness is { IsReady: false };
+        // One read of the problem: readiness can change between two reads, and a "degraded" without its reason (or
+        // the reverse) must not be reported.
+        var problem = runtime.State == RuntimeState.Ready ? provider.GetService<DataReadiness>()?.Problem : null;
+        var degraded = problem is not null;
         var service = new Dictionary<string, object?>
         {
             ["enabled"] = true,
@@ -97,7 +99,7 @@ internal static class DiscoveryDocument
         };
         if (degraded)
         {
-            service["message"] = readiness!.Problem;
+            service["message"] = problem;
         }
 
         if (provider.GetServices<IDataDriver>().ToList() is [var driver])

@@ -114,7 +114,7 @@ public sealed class CoreEndpointsTests
             Assert.That(data.GetProperty("status").GetString(), Is.EqualTo("available"));
             Assert.That(data.GetProperty("route").GetString(), Is.EqualTo("/api/v1/data"));
             Assert.That(data.GetProperty("driver").GetString(), Is.EqualTo("sqlite"));
-            Assert.That(data.GetProperty("tls").GetString(), Is.EqualTo("embedded"), "an in-process database has no network hop to protect");
+            Assert.That(data.GetProperty("tls").GetString(), Is.EqualTo("local"), "an in-process database has no network hop to protect");
             Assert.That(data.TryGetProperty("message", out _), Is.False);
             Assert.That(document.GetRawText(), Does.Not.Contain("data.db"), "the database file is not disclosed");
         });
