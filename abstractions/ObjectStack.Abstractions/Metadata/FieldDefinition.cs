@@ -38,6 +38,15 @@ public sealed record FieldDefinition
     /// <summary>Gets a value indicating whether user interfaces hide the field. It is still returned by the API.</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether only server code sees the field (protocol key <c>internal</c>), such as a
+    /// password hash or a token digest. For every caller but the system context the field does not exist: it is
+    /// never returned (not even as null), and selecting, filtering, sorting, searching on or writing it is refused
+    /// as an unknown field. Metadata routes omit it. It cannot be required, searchable, an external id, an
+    /// autonumber, or the name field.
+    /// </summary>
+    public bool Internal { get; init; }
+
     /// <summary>Gets the maximum length of text, in characters.</summary>
     public int? MaxLength { get; init; }
 

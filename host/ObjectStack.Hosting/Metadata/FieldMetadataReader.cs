@@ -64,6 +64,7 @@ internal static class FieldMetadataReader
             UniqueGlobal = walker.Get("unique") is { ValueKind: JsonValueKind.String } scope && scope.GetString() == "global",
             ReadOnly = walker.GetBoolean("readonly") || type == FieldType.Autonumber,
             Hidden = walker.GetBoolean("hidden"),
+            Internal = walker.GetBoolean("internal"),
             MaxLength = walker.GetInt("maxLength", 1, 1_000_000),
             MinLength = walker.GetInt("minLength", 1, 1_000_000),
             Min = walker.GetDecimal("min"),

@@ -30,7 +30,7 @@ internal static class MetadataKeys
     public static readonly IReadOnlySet<string> FieldKeys = Set(
         "name", "type", "label", "description", "required", "unique", "defaultValue", "readonly", "hidden", "maxLength",
         "minLength", "min", "max", "precision", "scale", "options", "reference", "deleteBehavior", "externalId",
-        "searchable", "sortable");
+        "searchable", "sortable", "internal");
 
     public static readonly IReadOnlySet<string> FieldDisplayHints = Set(
         "format", "group", "widget", "inlineHelpText", "placeholder", "rows", "step", "useGrouping", "displayField",

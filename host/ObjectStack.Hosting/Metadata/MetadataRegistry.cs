@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ObjectStack.Abstractions.Execution;
 using ObjectStack.Abstractions.Metadata;
 
 namespace ObjectStack.Hosting.Metadata;
@@ -19,7 +20,12 @@ public sealed class MetadataRegistry : IMetadataRegistry
             .SelectMany(o => o.Fields.Where(f => f.IsReference).Select(f => (Target: f.Reference!, Source: o, Field: f)))
             .GroupBy(x => x.Target, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<(ObjectDefinition, FieldDefinition)>)g.Select(x => (x.Source, x.Field)).ToList(), StringComparer.Ordinal);
+        Public = new CallerView(Objects);
     }
+
+    /// <summary>Gets the objects as every caller but the system context sees them: without their internal fields
+    /// (<see cref="FieldDefinition.Internal"/>). An object without internal fields is the same instance in both.</summary>
+    public IMetadataRegistry Public { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<ObjectDefinition> Objects { get; }
@@ -29,4 +35,29 @@ public sealed class MetadataRegistry : IMetadataRegistry
 
     /// <inheritdoc />
     public ObjectDefinition? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Returns the objects as <paramref name="context"/> sees them: complete for the system context, else
+    /// <see cref="Public"/>. The data engine resolves every object of an operation through this.</summary>
+    /// <param name="context">Who the operation runs as.</param>
+    /// <returns>The registry to resolve objects with.</returns>
+    public IMetadataRegistry For(OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.IsSystem ? this : Public;
+    }
+
+    private sealed class CallerView : IMetadataRegistry
+    {
+        private readonly FrozenDictionary<string, ObjectDefinition> _byName;
+
+        public CallerView(IEnumerable<ObjectDefinition> objects)
+        {
+            Objects = objects.Select(o => o.Fields.Any(f => f.Internal) ? o with { Fields = o.Fields.Where(f => !f.Internal).ToList() } : o).ToList();
+            _byName = Objects.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<ObjectDefinition> Objects { get; }
+
+        public ObjectDefinition? Find(string name) => _byName.GetValueOrDefault(name);
+    }
 }

@@ -33,11 +33,18 @@ internal static class MetadataValidator
             if (obj.NameField is { } nameField)
             {
                 CheckField(obj, nameField, $"{path}.nameField", errors, requireText: false);
+                RefuseInternal(obj, nameField, $"{path}.nameField", "the name field", errors);
             }
 
             for (var i = 0; i < obj.SearchableFields.Count; i++)
             {
                 CheckField(obj, obj.SearchableFields[i], $"{path}.searchableFields[{i}]", errors, requireText: true);
+                RefuseInternal(obj, obj.SearchableFields[i], $"{path}.searchableFields[{i}]", "searched", errors);
+            }
+
+            foreach (var field in obj.Fields.Where(f => f.Internal))
+            {
+                CheckInternal(field, $"{path}.fields.{field.Name}.internal", errors);
             }
 
             for (var i = 0; i < obj.Indexes.Count; i++)
@@ -52,6 +59,32 @@ internal static class MetadataValidator
             {
                 errors.Add(new($"{path}.sharingModel", "'controlled_by_parent' needs a master_detail field naming the parent."));
             }
+        }
+    }
+
+    /// <summary>An internal field exists for server code only, so nothing a caller must supply, search or see can be one.</summary>
+    private static void CheckInternal(FieldDefinition field, string path, List<ConfigurationError> errors)
+    {
+        var conflict = field switch
+        {
+            { IsSystem: true } => "a system field",
+            { Required: true } => "required (callers could not supply it)",
+            { Searchable: true } => "searchable",
+            { ExternalId: true } => "an external id",
+            { Type: FieldType.Autonumber } => "an autonumber",
+            _ => null,
+        };
+        if (conflict is not null)
+        {
+            errors.Add(new(path, $"an internal field cannot be {conflict}."));
+        }
+    }
+
+    private static void RefuseInternal(ObjectDefinition obj, string name, string path, string role, List<ConfigurationError> errors)
+    {
+        if (obj.FindField(name) is { Internal: true })
+        {
+            errors.Add(new(path, $"'{name}' is internal, so it cannot be {role}."));
         }
     }
 

@@ -53,8 +53,9 @@ internal static partial class RestRequest
     /// <summary>Gets the data engine.</summary>
     public static IDataEngine Engine(HttpContext http) => http.RequestServices.GetRequiredService<IDataEngine>();
 
-    /// <summary>Gets the metadata registry.</summary>
-    public static IMetadataRegistry Registry(HttpContext http) => http.RequestServices.GetRequiredService<IMetadataRegistry>();
+    /// <summary>Gets the objects as requests see them: a request never runs as the system context, so internal fields
+    /// do not exist for it.</summary>
+    public static IMetadataRegistry Registry(HttpContext http) => http.RequestServices.GetRequiredService<Metadata.MetadataRegistry>().Public;
 
     /// <summary>Reads the request body as JSON.</summary>
     /// <exception cref="RestException">The body is empty or not JSON (400 INVALID_REQUEST).</exception>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using ObjectStack.Abstractions.Execution;
-using ObjectStack.Abstractions.Metadata;
 
 namespace ObjectStack.Hosting.Rest;
 
@@ -9,7 +8,7 @@ internal static class RestServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton(sp => new MetadataDocuments(sp.GetRequiredService<IMetadataRegistry>()));
+        services.AddSingleton(sp => new MetadataDocuments(sp.GetRequiredService<Metadata.MetadataRegistry>().Public));
         services.AddSingleton(sp => new RequestIdentity.IdentityResolvers(sp.GetServices<IIdentityResolver>()));
     }
 }

@@ -4,18 +4,20 @@ using ObjectStack.Abstractions.Data.Filters;
 using ObjectStack.Abstractions.Execution;
 using ObjectStack.Abstractions.Metadata;
 using ObjectStack.Hosting.Data.Query;
+using ObjectStack.Hosting.Metadata;
 
 namespace ObjectStack.Hosting.Data.Engine;
 
 /// <summary>Reads records on a driver session: access check, query binding, one select, then batched expansion.</summary>
-internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, ExpandLoader expander, DataEngineOptions options)
+internal sealed class RecordReader(MetadataRegistry registry, AccessGate gate, ExpandLoader expander, DataEngineOptions options)
 {
-    /// <summary>Returns the object named <paramref name="objectName"/>.</summary>
+    /// <summary>Returns the object named <paramref name="objectName"/> as <paramref name="context"/> sees it: without
+    /// internal fields unless it is the system context.</summary>
     /// <exception cref="DataOperationException">No such object is registered.</exception>
-    public ObjectDefinition Resolve(string objectName)
+    public ObjectDefinition Resolve(OperationContext context, string objectName)
     {
         ArgumentNullException.ThrowIfNull(objectName);
-        return registry.Find(objectName) ?? throw DataErrors.ObjectNotFound(objectName);
+        return registry.For(context).Find(objectName) ?? throw DataErrors.ObjectNotFound(objectName);
     }
 
     /// <summary>Runs a query.</summary>
@@ -23,9 +25,9 @@ internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(query);
-        var obj = Resolve(query.ObjectName);
+        var obj = Resolve(context, query.ObjectName);
         var access = await gate.RequireAsync(context, obj, AccessOperation.Read, cancellationToken).ConfigureAwait(false);
-        var bound = QueryBinder.Bind(obj, query, registry, options);
+        var bound = QueryBinder.Bind(obj, query, registry.For(context), options);
 
         // Without a total, one extra row tells whether another page exists.
         var result = await session.SelectAsync(
@@ -73,10 +75,10 @@ internal sealed class RecordReader(IMetadataRegistry registry, AccessGate gate, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(id);
-        var obj = Resolve(objectName);
+        var obj = Resolve(context, objectName);
         var access = await gate.RequireAsync(context, obj, AccessOperation.Read, cancellationToken).ConfigureAwait(false);
         expand ??= [];
-        QueryBinder.ValidateExpand(obj, expand, registry, 1);
+        QueryBinder.ValidateExpand(obj, expand, registry.For(context), 1);
         var row = await SelectOneAsync(session, obj, id, QueryBinder.SelectFields(obj, fields, expand), access.ReadFilter, forUpdate: false, cancellationToken).ConfigureAwait(false);
         if (row is not null)
         {

@@ -28,7 +28,7 @@ internal sealed class RecordWriter(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var obj = reader.Resolve(objectName);
+        var obj = reader.Resolve(context, objectName);
         await gate.RequireAsync(context, obj, AccessOperation.Create, cancellationToken).ConfigureAwait(false);
 
         var errors = new List<FieldError>();
@@ -80,7 +80,7 @@ internal sealed class RecordWriter(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return await UpdateAsync(session, context, reader.Resolve(objectName), id, input, expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(session, context, reader.Resolve(context, objectName), id, input, expectedVersion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a record after applying the delete behaviour of every field that refers to it.</summary>
@@ -93,7 +93,7 @@ internal sealed class RecordWriter(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return DeleteAsync(session, context, reader.Resolve(objectName), id, expectedVersion, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+        return DeleteAsync(session, context, reader.Resolve(context, objectName), id, expectedVersion, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
     }
 
     private async Task<WriteResult> UpdateAsync(
@@ -250,7 +250,7 @@ internal sealed class RecordWriter(
         var errors = new List<FieldError>();
         foreach (var field in obj.Fields)
         {
-            if (!field.IsReference || values.GetValueOrDefault(field.Name) is not string targetId || registry.Find(field.Reference!) is not { } target)
+            if (!field.IsReference || values.GetValueOrDefault(field.Name) is not string targetId || registry.For(context).Find(field.Reference!) is not { } target)
             {
                 continue;
             }

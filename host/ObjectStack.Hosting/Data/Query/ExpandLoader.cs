@@ -5,6 +5,8 @@ using ObjectStack.Abstractions.Execution;
 using ObjectStack.Abstractions.Metadata;
 using ObjectStack.Hosting.Data.Engine;
 
+using ObjectStack.Hosting.Metadata;
+
 namespace ObjectStack.Hosting.Data.Query;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ObjectStack.Hosting.Data.Query;
 /// never one read per record. The caller's read access to the target applies: a target the caller cannot read stays
 /// an id, and so does an id whose record is hidden, gone or excluded by the expand's own filter (as in ObjectStack).
 /// </summary>
-internal sealed class ExpandLoader(IMetadataRegistry registry, AccessGate gate, DataEngineOptions options)
+internal sealed class ExpandLoader(MetadataRegistry registry, AccessGate gate, DataEngineOptions options)
 {
     /// <summary>Expands <paramref name="expand"/> in place on <paramref name="records"/>; the tree was validated by <see cref="QueryBinder.ValidateExpand"/>.</summary>
     public async Task ExpandAsync(
@@ -25,7 +27,7 @@ internal sealed class ExpandLoader(IMetadataRegistry registry, AccessGate gate, 
     {
         foreach (var request in expand)
         {
-            var target = registry.Find(obj.FindField(request.Field)!.Reference!)!;
+            var target = registry.For(context).Find(obj.FindField(request.Field)!.Reference!)!;
             var ids = records.Select(r => r.GetValueOrDefault(request.Field) as string).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count == 0)
             {
