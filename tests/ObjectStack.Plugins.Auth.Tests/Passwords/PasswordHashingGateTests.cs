@@ -8,19 +8,32 @@ public sealed class PasswordHashingGateTests
     public async Task RunAsync_ManyCallers_NeverRunMoreThanTheBoundAtOnce()
     {
         using var gate = new PasswordHashingGate(2, TimeSpan.FromSeconds(30));
+        using var release = new ManualResetEventSlim();
         var running = 0;
         var peak = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () => await gate.RunAsync(
-            () =>
-            {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref peak, now);
-                Thread.Sleep(20);
-                Interlocked.Decrement(ref running);
-                return now;
-            },
-            CancellationToken.None))));
+        // Each caller gets a thread of its own, so without the gate all twelve would be inside the work at once;
+        // the first two hold their slots until released, however slowly the machine schedules the rest.
+        var callers = Enumerable.Range(0, 12).Select(_ => Task.Factory.StartNew(
+            () => gate.RunAsync(
+                () =>
+                {
+                    InterlockedMax(ref peak, Interlocked.Increment(ref running));
+                    release.Wait(TimeSpan.FromSeconds(30));
+                    Interlocked.Decrement(ref running);
+                    return 0;
+                },
+                CancellationToken.None).AsTask(),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()).ToList();
+
+        Assert.That(SpinWait.SpinUntil(() => Volatile.Read(ref running) == 2, TimeSpan.FromSeconds(10)), "two callers got in");
+        Thread.Sleep(200);
+        Assert.That(Volatile.Read(ref running), Is.EqualTo(2), "the others wait while both slots are held");
+
+        release.Set();
+        await Task.WhenAll(callers);
 
         Assert.That(peak, Is.EqualTo(2));
     }
