@@ -14,7 +14,8 @@ namespace ObjectStack.Abstractions.Testing;
 /// <summary>
 /// TEST ONLY, enabled by <see cref="DriverTestHost"/>: an access policy that lets every authenticated principal do
 /// everything (within its organization on organization-scoped objects), and a record interceptor that fails any write
-/// holding <see cref="FailBefore"/> or <see cref="FailAfter"/> in that phase, to prove writes roll back.
+/// holding <see cref="FailBefore"/> or <see cref="FailAfter"/> in that phase, to prove writes roll back, and one
+/// that logs every commit notification it asked for.
 /// </summary>
 public sealed class ConformancePlugin : ObjectStackPlugin
 {
@@ -32,6 +33,8 @@ public sealed class ConformancePlugin : ObjectStackPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccessPolicy, ConformanceAccessPolicy>());
+        context.Services.TryAddSingleton<CommitLog>();
+        context.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordInterceptor, CommitRecordingInterceptor>());
         context.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordInterceptor, FaultInjectingInterceptor>());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ObjectStack.Abstractions.Data;
 using static ObjectStack.Abstractions.Testing.ConformanceKit;
 
@@ -180,4 +181,46 @@ public abstract class TransactionConformance<THarness> : DriverConformanceFixtur
 
         Assert.That(await CountAsync(Engine, "ledger"), Is.Zero);
     }
+
+    /// <summary>A single write tells its interceptors once it has committed; a refused one never does.</summary>
+    [Test]
+    public async Task OnCommitted_SingleWrites_RunOnlyForWhatCommitted()
+    {
+        var kept = await Engine.InsertAsync(Alice, "ledger", Values(("name", "kept")));
+        await Engine.UpdateAsync(Alice, "ledger", kept.Id, Values(("amount", 3)));
+        Refused(DataErrorCode.Unavailable, () => Engine.InsertAsync(Alice, "ledger", Values(("name", "__fail_after__"))));
+        Refused(DataErrorCode.Unavailable, () => Engine.UpdateAsync(Alice, "ledger", kept.Id, Values(("name", "__fail_after__"))));
+        await Engine.DeleteAsync(Alice, "ledger", kept.Id);
+
+        Assert.That(Commits.Entries, Is.EqualTo(new[] { $"ledger/{kept.Id}/Insert", $"ledger/{kept.Id}/Update", $"ledger/{kept.Id}/Delete" }));
+    }
+
+    /// <summary>A transaction's notifications wait for its commit, cover cascades, and are dropped on rollback.</summary>
+    [Test]
+    public async Task OnCommitted_Transaction_RunsAfterTheCommitAndNeverOnRollback()
+    {
+        await using (var rolledBack = await Engine.BeginTransactionAsync())
+        {
+            await rolledBack.InsertAsync(Alice, "ledger", Values(("name", "gone")));
+        }
+
+        Assert.That(Commits.Entries, Is.Empty, "a rollback notifies nothing");
+
+        string ledger, line;
+        await using (var transaction = await Engine.BeginTransactionAsync())
+        {
+            ledger = (await transaction.InsertAsync(Alice, "ledger", Values(("name", "parent")))).Id;
+            line = (await transaction.InsertAsync(Alice, "line", Values(("name", "child"), ("ledger", ledger)))).Id;
+            await transaction.DeleteAsync(Alice, "ledger", ledger);
+            Assert.That(Commits.Entries, Is.Empty, "nothing before the commit");
+            await transaction.CommitAsync();
+        }
+
+        Assert.That(Commits.Entries, Is.EqualTo(new[]
+        {
+            $"ledger/{ledger}/Insert", $"line/{line}/Insert", $"ledger/{ledger}/Delete", $"line/{line}/Delete",
+        }));
+    }
+
+    private CommitLog Commits => Host.Services.GetRequiredService<CommitLog>();
 }

@@ -65,9 +65,16 @@ internal sealed class DataEngine(IDataDriver driver, RecordReader reader, Record
         return result;
     }
 
+    // Write sessions tell interceptors when they commit (RecordWriteContext.OnCommitted).
+    private async Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken)
+    {
+        var session = await OpenDriverSessionAsync(writable, cancellationToken).ConfigureAwait(false);
+        return writable ? new CommitNotifyingSession(session) : session;
+    }
+
     // Until the schema is applied the tables may not exist yet (the database was unreachable at boot): refuse with
     // 503 rather than letting the driver fail on a missing table.
-    private Task<IDriverSession> OpenSessionAsync(bool writable, CancellationToken cancellationToken) =>
+    private Task<IDriverSession> OpenDriverSessionAsync(bool writable, CancellationToken cancellationToken) =>
         readiness.SchemaApplied
             ? driver.OpenSessionAsync(writable, cancellationToken)
             : throw new DataOperationException(DataErrorCode.Unavailable, $"The data layer is not ready: {readiness.Problem}.") { RetryAfter = TimeSpan.FromSeconds(2) };

@@ -284,7 +284,7 @@ internal sealed class RecordWriter(
             return;
         }
 
-        var writeContext = new RecordWriteContext(phase, action, context, obj, id, values, previous, session);
+        var writeContext = new RecordWriteContext(phase, action, context, obj, id, values, previous, session, session is CommitNotifyingSession notifying ? notifying.OnCommitted : null);
         foreach (var interceptor in _interceptors)
         {
             await interceptor.InterceptAsync(writeContext, cancellationToken).ConfigureAwait(false);
