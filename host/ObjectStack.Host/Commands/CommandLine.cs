@@ -31,6 +31,7 @@ internal static class CommandLine
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(BackupCommand.CreateBackup(environment));
         root.Subcommands.Add(BackupCommand.CreateRestore(environment));
+        root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }
