@@ -3,7 +3,8 @@
 # the exit code is non-zero on any failure. Used as-is by .ci/run.
 #
 # Servers: a throwaway PostgreSQL cluster on a free 5xxxx loopback port (build/services/postgres.sh; installed from
-# apt when absent), exported as OS_TEST_DATABASE_URL and stopped on exit. The client conformance step
+# apt when absent), exported as OS_TEST_DATABASE_URL, and a maildev SMTP sink (build/services/maildev.sh; npm ci from
+# its committed lockfile), exported as OS_TEST_SMTP_PORT and OS_TEST_SMTP_WEB_PORT; both stopped on exit. The client conformance step
 # (tests/client-conformance, Node + npm) starts `os serve` itself on a free 5xxxx port and stops it by PID.
 set -uo pipefail
 
@@ -26,13 +27,23 @@ free_port() {
 
 step "start PostgreSQL for the tests"
 pg_dir="$(mktemp -d /tmp/os-test-pg.XXXXXX)"
-cleanup() { build/services/postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; }
+mail_dir="$(mktemp -d /tmp/os-test-mail.XXXXXX)"
+cleanup() {
+  build/services/postgres.sh stop "$pg_dir" || true; rm -rf "$pg_dir"
+  build/services/maildev.sh stop "$mail_dir" || true; rm -rf "$mail_dir"
+}
 trap cleanup EXIT
 pg_port="$(free_port 55432 55499)" || die "no free port for PostgreSQL in 55432-55499"
 OS_TEST_DATABASE_URL="$(build/services/postgres.sh start "$pg_dir" "$pg_port")" || die "PostgreSQL did not start"
 export OS_TEST_DATABASE_URL
 export OS_TEST_DATABASE_CA="$pg_dir/tls/ca.crt"
 echo "PostgreSQL at $OS_TEST_DATABASE_URL"
+
+step "start the SMTP sink for the tests"
+smtp_port="$(free_port 51025 51079)" || die "no free port for the SMTP sink in 51025-51079"
+smtp_web_port="$(free_port 51080 51139)" || die "no free port for the SMTP sink's API in 51080-51139"
+build/services/maildev.sh start "$mail_dir" "$smtp_port" "$smtp_web_port" || die "the SMTP sink did not start"
+export OS_TEST_SMTP_PORT="$smtp_port" OS_TEST_SMTP_WEB_PORT="$smtp_web_port"
 
 step "build ($configuration)"
 dotnet build Plugins.sln -c "$configuration" -nologo -clp:ErrorsOnly || die "build failed"

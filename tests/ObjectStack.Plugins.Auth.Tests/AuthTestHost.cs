@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ObjectStack.Drivers.Sqlite;
@@ -37,15 +38,23 @@ internal sealed class AuthTestHost : IAsyncDisposable
     /// <param name="authOptions">The auth plugin's options, or null for none.</param>
     /// <param name="objectsJson">More objects for the app, or null.</param>
     /// <param name="environment">The host environment.</param>
+    /// <param name="settings">Configuration values, such as <c>OS_AUTH_SECRET</c>, as if from the environment.</param>
     /// <returns>The started host.</returns>
-    public static async Task<AuthTestHost> StartAsync(JsonObject? authOptions = null, string? objectsJson = null, string environment = "Development")
+    /// <remarks>Unless the options say otherwise, passwords hash with the fewest iterations allowed, to keep tests fast.</remarks>
+    public static async Task<AuthTestHost> StartAsync(
+        JsonObject? authOptions = null,
+        string? objectsJson = null,
+        string environment = "Development",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var folder = Directory.CreateTempSubdirectory("os-auth-tests-").FullName;
-        var auth = new JsonObject { ["id"] = "objectstack.auth" };
-        if (authOptions is not null)
+        authOptions ??= [];
+        if (!authOptions.ContainsKey("password"))
         {
-            auth["options"] = authOptions;
+            authOptions["password"] = new JsonObject { ["iterations"] = 100_000 };
         }
+
+        var folder = Directory.CreateTempSubdirectory("os-auth-tests-").FullName;
+        var auth = new JsonObject { ["id"] = "objectstack.auth", ["options"] = authOptions };
 
         var config = new JsonObject
         {
@@ -62,6 +71,11 @@ internal sealed class AuthTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddObjectStack(options =>
         {
             options.Configuration = StackConfigurationReader.Read(config.ToJsonString(), "(auth tests)");
@@ -78,6 +92,7 @@ internal sealed class AuthTestHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
             throw;
         }
@@ -89,7 +104,8 @@ internal sealed class AuthTestHost : IAsyncDisposable
     }
 
     /// <summary>Creates a client for the host.</summary>
-    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <remarks>It keeps no cookies: a test that wants one sends it, so every request carries exactly what the test says.</remarks>
+    public HttpClient Client() => new(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

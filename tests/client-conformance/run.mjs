@@ -13,6 +13,7 @@
 // `total="N" passed="P" failed="F" skipped="S"`, stops the host by PID and removes the temp dir.
 // Exit code: 0 when every test passed, 1 otherwise, 2 on bad usage.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -153,7 +154,14 @@ async function waitForReady(baseUrl) {
 }
 
 function startHost(configPath, port) {
-  const env = { ...process.env, OS_HOST: '127.0.0.1', DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  // The host runs as Production, where the auth plugin refuses to start without a session secret: one per run.
+  const env = {
+    ...process.env,
+    OS_HOST: '127.0.0.1',
+    OS_AUTH_SECRET: randomBytes(48).toString('base64'),
+    DOTNET_NOLOGO: '1',
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+  };
   for (const name of ['OS_URLS', 'OS_PORT', 'OS_CONFIG', 'OS_PLUGINS_PATH', 'ASPNETCORE_URLS']) delete env[name];
   hostOutput.length = 0;
   const child = spawn('dotnet', [hostDll, 'serve', '--config', configPath, '--plugins-path', pluginsPath, '--port', String(port)], {

@@ -23,39 +23,39 @@ internal sealed class PasswordPolicy(CommonPasswords common, int minLength = Pas
     /// <param name="password">The password.</param>
     /// <param name="email">The account's e-mail address, or null.</param>
     /// <returns>Why the password is refused, or null when it is acceptable. The reason never repeats the password.</returns>
-    public string? Check(string? password, string? email)
+    public PasswordProblem? Check(string? password, string? email)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return "A password is required.";
+            return new("PASSWORD_REQUIRED", "A password is required.");
         }
 
         if (!IsWellFormed(password))
         {
-            return "The password must be valid Unicode text.";
+            return new("INVALID_PASSWORD", "The password must be valid Unicode text.");
         }
 
         var normalized = password.Normalize(NormalizationForm.FormKC);
         var length = CountCodePoints(normalized);
         if (length < MinLength)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"The password must be at least {MinLength} characters long.");
+            return new("PASSWORD_TOO_SHORT", string.Create(CultureInfo.InvariantCulture, $"The password must be at least {MinLength} characters long."));
         }
 
         if (length > MaxLength)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"The password must be at most {MaxLength} characters long.");
+            return new("PASSWORD_TOO_LONG", string.Create(CultureInfo.InvariantCulture, $"The password must be at most {MaxLength} characters long."));
         }
 
         if (common.Contains(normalized))
         {
-            return "That choice is too common; pick something harder to guess.";
+            return new("PASSWORD_TOO_COMMON", "That choice is too common; pick something harder to guess.");
         }
 
         if (email is not null && (string.Equals(normalized, email, StringComparison.OrdinalIgnoreCase)
             || string.Equals(normalized, email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
         {
-            return "The password must not be your e-mail address.";
+            return new("PASSWORD_IS_EMAIL", "The password must not be your e-mail address.");
         }
 
         return null;

@@ -273,7 +273,11 @@ public sealed partial class CommandLineTests
     public async Task Serve_Urls_ListensOnTheGivenUrl()
     {
         var url = $"http://127.0.0.1:{OsProcess.FreePort()}";
-        await using var os = OsProcess.Start(OsProcess.RepositoryRoot, ["serve", "--config", CrmConfig, "--urls", url]);
+        // Production (the default here) needs a session secret for the sample's auth plugin.
+        await using var os = OsProcess.Start(
+            OsProcess.RepositoryRoot,
+            ["serve", "--config", CrmConfig, "--urls", url],
+            new Dictionary<string, string> { ["OS_AUTH_SECRET"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) });
         using var client = CreateClient(url + "/");
 
         await os.WaitUntilReadyAsync(client);
