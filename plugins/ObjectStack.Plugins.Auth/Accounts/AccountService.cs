@@ -118,6 +118,35 @@ internal sealed class AccountService(
         return user;
     }
 
+    /// <summary>Replaces a user's password after checking the current one.</summary>
+    /// <returns>The <c>sys_user</c> record.</returns>
+    /// <exception cref="AuthException">The current password is wrong (400 <c>INVALID_PASSWORD</c>) or the new one is
+    /// refused by the policy; nothing changes.</exception>
+    public async Task<IReadOnlyDictionary<string, object?>> ChangePasswordAsync(
+        string userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await GetUserAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw AuthException.Unauthorized();
+        var account = await FindCredentialAsync(userId, cancellationToken).ConfigureAwait(false);
+        var stored = account?["password_hash"] as string;
+        var valid = await gate.RunAsync(() => stored is not null && hasher.Verify(currentPassword, stored), cancellationToken).ConfigureAwait(false);
+        if (!valid)
+        {
+            throw new AuthException(400, "INVALID_PASSWORD", "The current password is not correct.");
+        }
+
+        if (policy.Check(newPassword, user["email"] as string) is { } problem)
+        {
+            throw new AuthException(400, problem.Code, problem.Message);
+        }
+
+        var hash = await gate.RunAsync(() => hasher.Hash(newPassword), cancellationToken).ConfigureAwait(false);
+        await using var transaction = await engine.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.UpdateAsync(System, AuthObjectNames.Account, (string)account!["id"]!, new Dictionary<string, object?> { ["password_hash"] = hash }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var updated = await transaction.UpdateAsync(System, AuthObjectNames.User, userId, new Dictionary<string, object?> { ["password_changed_at"] = time.GetUtcNow() }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return updated.Record;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _signUp.Dispose();
 
