@@ -46,10 +46,9 @@ internal static class AuthEndpoints
         if (await AuthIdentityResolver.CurrentAsync(http, sessions, ct).ConfigureAwait(false) is { } session)
         {
             await sessions.RevokeAsync(session.Id, "sign-out", ct).ConfigureAwait(false);
-            AuthIdentityResolver.Reset(http);
         }
 
-        SessionTransport.Clear(http.Response);
+        AuthRoute.EndCurrentSession(http);
         return Results.Json(new { success = true });
     });
 

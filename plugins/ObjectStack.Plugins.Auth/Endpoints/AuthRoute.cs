@@ -16,6 +16,14 @@ internal static class AuthRoute
         await AuthIdentityResolver.CurrentAsync(http, http.RequestServices.GetRequiredService<SessionStore>(), cancellationToken).ConfigureAwait(false)
         ?? throw AuthException.Unauthorized();
 
+    /// <summary>After the caller's session was revoked: forgets it for the rest of the request and clears the
+    /// cookie.</summary>
+    public static void EndCurrentSession(HttpContext http)
+    {
+        AuthIdentityResolver.Reset(http);
+        SessionTransport.Clear(http.Response);
+    }
+
     /// <summary>Starts a session for <paramref name="userId"/> and hands its token to the client (cookie and
     /// <c>set-auth-token</c>).</summary>
     /// <param name="http">The request.</param>

@@ -50,8 +50,7 @@ internal static class SessionEndpoints
         await store.RevokeAsync(target.Id, "revoke-session", ct).ConfigureAwait(false);
         if (target.Id == current.Id)
         {
-            AuthIdentityResolver.Reset(http);
-            SessionTransport.Clear(http.Response);
+            AuthRoute.EndCurrentSession(http);
         }
 
         return Results.Json(new { status = true });
@@ -61,8 +60,7 @@ internal static class SessionEndpoints
     {
         var current = await AuthRoute.RequireSessionAsync(http, ct).ConfigureAwait(false);
         await services.GetRequiredService<SessionStore>().RevokeAllAsync(current.UserId, keepSessionId: null, "revoke-sessions", ct).ConfigureAwait(false);
-        AuthIdentityResolver.Reset(http);
-        SessionTransport.Clear(http.Response);
+        AuthRoute.EndCurrentSession(http);
         return Results.Json(new { status = true });
     });
 
@@ -85,10 +83,13 @@ internal static class SessionEndpoints
         var store = services.GetRequiredService<SessionStore>();
         if (revokeOthers)
         {
-            await store.RevokeAllAsync(current.UserId, current.Id, "password-changed", ct).ConfigureAwait(false);
+            await store.RevokeAllAsync(current.UserId, keepSessionId: null, "password-changed", ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.RevokeAsync(current.Id, "password-changed", ct).ConfigureAwait(false);
         }
 
-        await store.RevokeAsync(current.Id, "password-changed", ct).ConfigureAwait(false);
         AuthIdentityResolver.Reset(http);
         var token = await AuthRoute.StartSessionAsync(http, current.UserId, ct, current.ActiveOrganizationId).ConfigureAwait(false);
         return Results.Json(new { token, user = AuthResponses.User(user) });

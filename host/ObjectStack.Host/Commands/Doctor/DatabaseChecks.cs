@@ -69,5 +69,6 @@ internal static class DatabaseChecks
         $"The {driver.Datasource.Driver} database at {driver.Datasource.Endpoint} does not answer: {reason}",
         "Check that the server runs and that OS_DATABASE_URL (or the datasource) names it.");
 
-    private static string Name(DatasourceTls tls) => tls == DatasourceTls.Unknown ? "unknown" : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(tls.ToString());
+    // The spelling of discovery and the logs (Hosting's DatasourceTlsName, internal there).
+    private static string Name(DatasourceTls tls) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(tls.ToString());
 }
